@@ -1,0 +1,74 @@
+package io.tokenwise;
+
+import java.io.IOException;
+import java.util.Locale;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Adds {@code Authorization: Bearer <token>} to every API call. An application interceptor, so
+ * OkHttp strips the header when a redirect leaves the host. A 401 on the token still cached
+ * invalidates it and retries once; a 401 demanding strong customer authentication goes straight
+ * to the caller.
+ */
+final class BearerInterceptor implements Interceptor {
+  private final TokenEntry entry;
+  private final Provider provider;
+
+  BearerInterceptor(TokenEntry entry, Provider provider) {
+    this.entry = entry;
+    this.provider = provider;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    AccessToken token = token();
+    Response response = chain.proceed(withBearer(request, token));
+    if (response.code() != 401
+        || isStrongCustomerAuthentication(response)
+        || (request.body() != null && request.body().isOneShot())
+        || !invalidate(token)) {
+      return response;
+    }
+    response.close();
+    return chain.proceed(withBearer(request, token()));
+  }
+
+  /** Mangopay: {@code WWW-Authenticate: PendingUserAction RedirectUrl=...}; the user must act. */
+  static boolean isStrongCustomerAuthentication(Response response) {
+    for (String challenge : response.headers("WWW-Authenticate")) {
+      if (challenge.trim().toLowerCase(Locale.ROOT).startsWith("pendinguseraction")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Request withBearer(Request request, AccessToken token) {
+    return request.newBuilder().header("Authorization", "Bearer " + token.value()).build();
+  }
+
+  // No RuntimeException may escape an interceptor: OkHttp would crash an enqueue()'s thread.
+  private AccessToken token() throws IOException {
+    try {
+      return entry.token();
+    } catch (RuntimeException e) {
+      throw internalError(e);
+    }
+  }
+
+  private boolean invalidate(AccessToken token) throws IOException {
+    try {
+      return entry.invalidate(token);
+    } catch (RuntimeException e) {
+      throw internalError(e);
+    }
+  }
+
+  private TokenException internalError(RuntimeException e) {
+    return new TokenException(provider, "Tokenwise failed internally ("
+        + e.getClass().getName() + "); please report it", e);
+  }
+}

@@ -1,0 +1,226 @@
+package io.tokenwise;
+
+import com.squareup.moshi.Moshi;
+import io.tokenwise.internal.ProviderCatalog;
+import io.tokenwise.internal.ProviderSpec;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * The builder of every generated client ({@code PaxosTransfersClient.builder()}). It starts from
+ * the interface's {@link TokenEndpoint}; each setting given here overrides the annotation's.
+ *
+ * <pre>{@code
+ * PaxosTransfers paxos = PaxosTransfersClient.builder()
+ *     .credentials(ClientCredentials.fromEnvironment(Provider.PAXOS))
+ *     .env(Env.PRODUCTION)
+ *     .okHttpClient(sharedOkHttp)      // its pool and dispatcher are shared, not copied
+ *     .build();
+ * }</pre>
+ *
+ * @param <T> the annotated service interface
+ * @param <B> the generated builder, so that every setter returns it
+ */
+public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
+  private static final Moshi DEFAULT_MOSHI = new Moshi.Builder().build();
+
+  private final Class<T> api;
+  private final TokenEndpoint endpoint;
+  private ClientCredentials credentials;
+  private Env env;
+  private String baseUrl;
+  private String tokenUrl;
+  private OkHttpClient okHttpClient;
+  private TokenCache tokenCache;
+  private Clock clock;
+  private Moshi moshi;
+  private String tokenName;
+  private Duration tokenExpiration;
+
+  /** For generated builders: {@code super(PaxosTransfers.class)}. */
+  protected ClientBuilder(Class<T> api) {
+    this.api = Objects.requireNonNull(api, "api == null");
+    this.endpoint = api.getAnnotation(TokenEndpoint.class);
+    if (endpoint == null) {
+      throw new IllegalArgumentException(api.getName() + " is not annotated @TokenEndpoint");
+    }
+  }
+
+  /** The generated builder itself. */
+  protected abstract B self();
+
+  /** The client id and secret (required). */
+  public B credentials(ClientCredentials credentials) {
+    this.credentials = Objects.requireNonNull(credentials, "credentials == null");
+    return self();
+  }
+
+  /** The environment, overriding the annotation's. */
+  public B env(Env env) {
+    this.env = Objects.requireNonNull(env, "env == null");
+    return self();
+  }
+
+  /**
+   * The API base URL, overriding the annotation's and the catalog's. Absolute, https (http only
+   * on loopback), ending in {@code /}; may contain {@code {clientId}}.
+   */
+  public B baseUrl(String baseUrl) {
+    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
+    return self();
+  }
+
+  /** The token URL, overriding the annotation's and the catalog's. https (http only on loopback). */
+  public B tokenUrl(String tokenUrl) {
+    this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl == null");
+    return self();
+  }
+
+  /**
+   * The client to build on: its connection pool, dispatcher, TLS (a client certificate for
+   * Mangopay's mutual TLS) and interceptors are used for API calls. Token requests use the same
+   * pool and TLS but none of its interceptors, redirects or cache.
+   */
+  public B okHttpClient(OkHttpClient okHttpClient) {
+    this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
+    return self();
+  }
+
+  /** The cache to share tokens through; {@link TokenCache#shared()} by default. */
+  public B tokenCache(TokenCache tokenCache) {
+    this.tokenCache = Objects.requireNonNull(tokenCache, "tokenCache == null");
+    return self();
+  }
+
+  /**
+   * The clock token lifetimes are measured with. Without {@link #tokenCache}, the client gets a
+   * cache of its own on this clock; with one, set the clock on the cache instead.
+   */
+  public B clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    return self();
+  }
+
+  /** The Moshi instance for request and response bodies (for your own adapters). */
+  public B moshi(Moshi moshi) {
+    this.moshi = Objects.requireNonNull(moshi, "moshi == null");
+    return self();
+  }
+
+  /** Papaya Global only: the {@code token_name} to send. */
+  public B tokenName(String tokenName) {
+    this.tokenName = Objects.requireNonNull(tokenName, "tokenName == null");
+    return self();
+  }
+
+  /** Papaya Global only: the token lifetime to ask for ({@code expiration}, default 24 h). */
+  public B tokenExpiration(Duration expiration) {
+    Objects.requireNonNull(expiration, "expiration == null");
+    if (expiration.toSeconds() < 1) {
+      throw new IllegalArgumentException("tokenExpiration must be at least 1 s: " + expiration);
+    }
+    this.tokenExpiration = expiration;
+    return self();
+  }
+
+  /**
+   * The client.
+   *
+   * @throws IllegalStateException when a required setting is missing (credentials, a URL the
+   *     provider does not publish, an auth style for CUSTOM)
+   * @throws IllegalArgumentException when a setting is invalid (a non-https URL, a base URL not
+   *     ending in {@code /})
+   */
+  public T build() {
+    if (credentials == null) {
+      throw new IllegalStateException("credentials are required: call credentials("
+          + "ClientCredentials.fromEnvironment(Provider." + endpoint.provider() + ")) or"
+          + " credentials(ClientCredentials.of(clientId, secret))");
+    }
+    Provider provider = endpoint.provider();
+    ProviderSpec spec = ProviderCatalog.spec(provider);
+    Env env = this.env != null ? this.env : endpoint.env();
+    AuthStyle style = endpoint.authStyle() != AuthStyle.DEFAULT
+        ? endpoint.authStyle() : spec.authStyle();
+    if (style == AuthStyle.DEFAULT) {
+      throw new IllegalStateException(api.getName() + ": a CUSTOM provider needs an auth style:"
+          + " set @TokenEndpoint(authStyle = AuthStyle.CLIENT_SECRET_POST) or another");
+    }
+    String base = pick(baseUrl, endpoint.baseUrl(), spec.baseUrl(env).orElse(null));
+    String token = pick(tokenUrl, endpoint.tokenUrl(), spec.tokenUrl(env).orElse(null));
+    if (base == null) {
+      throw new IllegalStateException(provider + " publishes no " + env + " API base URL:"
+          + " call baseUrl(\"https://.../\") on the builder");
+    }
+    if (token == null) {
+      throw new IllegalStateException(provider + " publishes no " + env + " token URL:"
+          + " call tokenUrl(\"https://...\") on the builder");
+    }
+    String clientIdSegment = URLEncoder.encode(credentials.clientId(), StandardCharsets.UTF_8)
+        .replace("+", "%20");
+    HttpUrl baseHttpUrl = checkUrl("baseUrl",
+        base.replace(ProviderSpec.CLIENT_ID_PLACEHOLDER, clientIdSegment));
+    if (!baseHttpUrl.encodedPath().endsWith("/")) {
+      throw new IllegalArgumentException("baseUrl must end in /: " + base);
+    }
+    HttpUrl tokenHttpUrl = checkUrl("tokenUrl", token);
+
+    TokenCache cache = tokenCache;
+    if (cache == null) {
+      cache = clock == null ? TokenCache.shared() : TokenCache.builder().clock(clock).build();
+    } else if (clock != null && !clock.equals(cache.clock)) {
+      throw new IllegalStateException("clock and tokenCache were both set: set the clock on"
+          + " the TokenCache builder, which owns token lifetimes");
+    }
+    OkHttpClient baseClient = okHttpClient != null ? okHttpClient : DefaultHttpClient.INSTANCE;
+    TokenExchange exchange = new TokenExchange(provider, style, tokenHttpUrl, credentials,
+        List.of(endpoint.scopes()), tokenName, tokenExpiration);
+    TokenEntry entry = cache.entry(exchange, new HttpTokenFetcher(baseClient, exchange, cache.clock));
+    OkHttpClient apiClient = baseClient.newBuilder()
+        .addInterceptor(new BearerInterceptor(entry, provider))
+        .build();
+    return new Retrofit.Builder()
+        .baseUrl(baseHttpUrl)
+        .client(apiClient)
+        .addConverterFactory(MoshiConverterFactory.create(moshi != null ? moshi : DEFAULT_MOSHI))
+        .build()
+        .create(api);
+  }
+
+  private static String pick(String runtime, String annotated, String catalog) {
+    if (runtime != null) {
+      return runtime;
+    }
+    return annotated.isEmpty() ? catalog : annotated;
+  }
+
+  /** Absolute, and https unless the host is loopback: tokens and secrets never travel in clear. */
+  static HttpUrl checkUrl(String name, String url) {
+    HttpUrl parsed = HttpUrl.parse(url);
+    if (parsed == null) {
+      throw new IllegalArgumentException(name + " is not an absolute http(s) URL: " + url);
+    }
+    if (!parsed.isHttps() && !isLoopback(parsed.host())) {
+      throw new IllegalArgumentException(name + " must use https (plain http is allowed only for"
+          + " localhost, 127.0.0.0/8 and ::1): " + url);
+    }
+    return parsed;
+  }
+
+  static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
+  }
+
+  /** One process-wide client: one pool and one dispatcher for every client not given its own. */
+  private static final class DefaultHttpClient {
+    static final OkHttpClient INSTANCE = new OkHttpClient();
+  }
+}

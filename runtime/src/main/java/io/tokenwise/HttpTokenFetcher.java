@@ -1,0 +1,54 @@
+package io.tokenwise;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
+
+/** Sends an exchange's token request through a client that never follows redirects. */
+final class HttpTokenFetcher implements TokenFetcher {
+  private final OkHttpClient client;
+  private final TokenExchange exchange;
+  private final TokenResponseReader reader;
+  private final Clock clock;
+
+  HttpTokenFetcher(OkHttpClient baseClient, TokenExchange exchange, Clock clock) {
+    this.client = tokenClient(baseClient);
+    this.exchange = exchange;
+    this.reader = new TokenResponseReader(exchange);
+    this.clock = clock;
+  }
+
+  /**
+   * The base client's pool, dispatcher, TLS and proxy, without its interceptors (a logging
+   * interceptor would print the secret), its cache, redirects (they would resend the secret) or
+   * silent retries (Tokenwise retries with backoff and counts every request).
+   */
+  static OkHttpClient tokenClient(OkHttpClient base) {
+    OkHttpClient.Builder builder = base.newBuilder()
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .retryOnConnectionFailure(false)
+        .cache(null);
+    builder.interceptors().clear();
+    builder.networkInterceptors().clear();
+    return builder.build();
+  }
+
+  @Override
+  public AccessToken fetch() throws TokenException {
+    Instant sentAt = clock.instant();
+    Call call = client.newCall(exchange.newRequest());
+    try (Response response = call.execute()) {
+      return reader.read(response, sentAt);
+    } catch (TokenException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new TokenEndpointUnavailableException(exchange.provider, exchange.provider
+          + " token endpoint " + exchange.tokenUrl.host() + " could not be reached ("
+          + e.getClass().getSimpleName() + "); Tokenwise retries with backoff", 0, null, e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.tokenwise;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a Retrofit service interface whose calls need an OAuth2 client-credentials token.
+ *
+ * <p>The Tokenwise processor validates the interface at compile time (scopes, provider rules,
+ * Retrofit method shapes and, for Paxos, the scope each endpoint needs) and generates
+ * {@code <Interface>Client}, whose {@code create(ClientCredentials)} returns a ready service:
+ *
+ * <pre>{@code
+ * @TokenEndpoint(provider = Provider.PAXOS, env = Env.SANDBOX, scopes = {"transfer:read_transfer"})
+ * public interface PaxosTransfers {
+ *   @GET("transfer/transfers") Call<TransferPage> transfers();
+ * }
+ *
+ * PaxosTransfers paxos = PaxosTransfersClient.create(ClientCredentials.fromEnvironment(Provider.PAXOS));
+ * }</pre>
+ *
+ * <p>Settings given to the generated builder at run time override the values given here.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface TokenEndpoint {
+  /** The provider that issues the tokens. */
+  Provider provider();
+
+  /** The environment; sandbox unless said otherwise. */
+  Env env() default Env.SANDBOX;
+
+  /** The scopes to request, in the order sent. Paxos requires at least one; others take none. */
+  String[] scopes() default {};
+
+  /** Overrides the catalog's API base URL; must be absolute, https (http on loopback) and end with {@code /}. */
+  String baseUrl() default "";
+
+  /** Overrides the catalog's token URL; required for {@link Provider#CUSTOM}. */
+  String tokenUrl() default "";
+
+  /** How credentials are sent; {@link AuthStyle#DEFAULT} means the provider's own style. */
+  AuthStyle authStyle() default AuthStyle.DEFAULT;
+}

@@ -1,0 +1,326 @@
+package io.tokenwise;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The token of one key and the policy of DESIGN.md's "Token lifecycle": a lock-free read of an
+ * immutable {@link State}, one {@link Flight} at a time, refresh ahead in the background, a rate
+ * limit, backoff with full jitter, remembered rejections and compare-and-invalidate on 401.
+ */
+final class TokenEntry {
+  private static final System.Logger LOG = System.getLogger("io.tokenwise.TokenCache");
+  private static final VarHandle STATE;
+
+  static {
+    try {
+      STATE = MethodHandles.lookup().findVarHandle(TokenEntry.class, "state", State.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Without a usable token, give up after this many failed attempts (callers are waiting). */
+  static final int ATTEMPTS_WITHOUT_TOKEN = 3;
+  private static final long BASE_BACKOFF_MILLIS = 1_000;
+  private static final long MAX_RETRY_AFTER_MILLIS = Duration.ofMinutes(10).toMillis();
+
+  private final TokenCache cache;
+  private final TokenKey key;
+  private final Provider provider;
+  private final TokenFetcher fetcher;
+  private final String keyFingerprint;
+
+  private volatile State state = State.EMPTY;
+  private final AtomicReference<Flight> flight = new AtomicReference<>();
+  private volatile long lastRequestAt = Long.MIN_VALUE / 2;
+  private volatile long lastForcedAt = Long.MIN_VALUE / 2;
+  private volatile long latencyMillis;
+
+  /** Token requests sent, and callers that had to wait for one: observable behaviour for tests. */
+  final LongAdder requests = new LongAdder();
+  final LongAdder waits = new LongAdder();
+
+  TokenEntry(TokenCache cache, TokenKey key, Provider provider, TokenFetcher fetcher) {
+    this.cache = cache;
+    this.key = key;
+    this.provider = provider;
+    this.fetcher = fetcher;
+    this.keyFingerprint = key.fingerprint();
+  }
+
+  /**
+   * A token usable now. The hot path is one volatile read and one clock read; past the refresh
+   * point it also starts one background refresh and still returns the current token.
+   */
+  AccessToken token() throws IOException {
+    State s = state;
+    long now = cache.clock.millis();
+    if (now < s.usableUntil) {
+      if (now >= s.refreshAt && flight.get() == null) {
+        refreshAhead();
+      }
+      return s.token;
+    }
+    return awaitToken();
+  }
+
+  private void refreshAhead() {
+    Flight mine = new Flight();
+    if (flight.compareAndSet(null, mine)) {
+      mine.start();
+    }
+  }
+
+  private AccessToken awaitToken() throws IOException {
+    waits.increment();
+    for (; ; ) {
+      Flight current = flight.get();
+      if (current == null) {
+        // A flight installs its state before it leaves, so this read sees its result.
+        State s = state;
+        long now = cache.clock.millis();
+        if (now < s.usableUntil) {
+          return s.token;
+        }
+        if (s.failure != null && now < s.failureUntil) {
+          throw s.failure;
+        }
+        Flight mine = new Flight();
+        if (!flight.compareAndSet(null, mine)) {
+          continue;
+        }
+        mine.start();
+        current = mine;
+      }
+      return current.await();
+    }
+  }
+
+  /**
+   * Called when an API call answered 401 with {@code rejected}. Returns true when the caller
+   * should retry once with {@link #token()}: the token was already replaced, or it is the current
+   * one and no other 401 forced a refresh within the forced-refresh interval.
+   */
+  boolean invalidate(AccessToken rejected) {
+    for (; ; ) {
+      State s = state;
+      if (s.token != rejected || s.invalidated) {
+        return true; // Already replaced, or already being replaced: retry with the new one.
+      }
+      long now = cache.clock.millis();
+      if (now - lastForcedAt < cache.forcedRefreshIntervalMillis) {
+        // A fresh token was refused too: the problem is not expiry.
+        return false;
+      }
+      if (STATE.compareAndSet(this, s, s.asInvalidated())) {
+        lastForcedAt = now;
+        log(Level.INFO, () -> "token " + rejected.fingerprint() + " refused with 401;"
+            + " fetching a new one");
+        return true;
+      }
+    }
+  }
+
+  /** Drops the token and any remembered failure. */
+  void forget() {
+    state = State.EMPTY;
+  }
+
+  private void log(Level level, java.util.function.Supplier<String> message) {
+    if (LOG.isLoggable(level)) {
+      LOG.log(level, provider + " [key " + keyFingerprint + "] " + message.get());
+    }
+  }
+
+  /** One token request and its retries, shared by everyone who needs its result. */
+  private final class Flight {
+    private final CompletableFuture<AccessToken> result = new CompletableFuture<>();
+    private int failures; // touched only by the attempts, which run one after another
+    private volatile long nextAttemptAt;
+    private volatile TokenException lastFailure;
+
+    void start() {
+      scheduleAttempt(0);
+    }
+
+    /** Not sooner than {@code delay}, the rate limit, and a remembered failure allow. */
+    private void scheduleAttempt(long delay) {
+      long now = cache.clock.millis();
+      State s = state;
+      long at = Math.max(now + delay, lastRequestAt + cache.minRequestIntervalMillis);
+      if (s.failure != null) {
+        at = Math.max(at, s.failureUntil);
+      }
+      nextAttemptAt = at;
+      if (at <= now) {
+        cache.scheduler.execute(this::attempt);
+      } else {
+        cache.scheduler.schedule(this::attempt, at - now);
+      }
+    }
+
+    private void attempt() {
+      long sentAt = cache.clock.millis();
+      lastRequestAt = sentAt;
+      requests.increment();
+      AccessToken token;
+      try {
+        token = fetcher.fetch();
+      } catch (TokenException e) {
+        onFailure(e);
+        return;
+      } catch (RuntimeException e) {
+        // A bug must not strand the waiters: it becomes their typed failure.
+        onFailure(new TokenResponseException(provider, provider + " token response could not"
+            + " be read (" + e.getClass().getName() + "): please report this to Tokenwise", 0, ""));
+        return;
+      }
+      long latency = Math.max(0, cache.clock.millis() - sentAt);
+      latencyMillis = latencyMillis == 0 ? latency : (latencyMillis + latency) / 2;
+      State next = State.of(token, latencyMillis, cache.random.nextDouble());
+      state = next;
+      flight.set(null);
+      result.complete(token);
+      log(Level.DEBUG, () -> "fetched token " + token.fingerprint() + " in " + latency + " ms;"
+          + " lifetime " + (next.expiresAt() - token.requestedAt().toEpochMilli()) + " ms, refresh"
+          + " in " + (next.refreshAt - sentAt) + " ms, usable for " + (next.usableUntil - sentAt)
+          + " ms");
+    }
+
+    private void onFailure(TokenException e) {
+      lastFailure = e;
+      long now = cache.clock.millis();
+      if (!isRetriable(e)) {
+        log(Level.WARNING, () -> "token request rejected, not retried: " + e.getMessage());
+        fail(e, now + cache.rejectionMemoryMillis);
+        return;
+      }
+      failures++;
+      long delay = backoff(failures, e);
+      boolean tokenOutlastsDelay = now + delay < state.usableUntil;
+      if (tokenOutlastsDelay
+          || (failures < ATTEMPTS_WITHOUT_TOKEN && delay <= cache.waitTimeoutMillis)) {
+        log(Level.INFO, () -> "token request failed (" + e.getMessage() + "); retry in "
+            + delay + " ms" + (tokenOutlastsDelay ? ", current token still served" : ""));
+        scheduleAttempt(delay);
+        return;
+      }
+      log(Level.WARNING, () -> "token request failed " + failures + " times, giving up for "
+          + delay + " ms: " + e.getMessage());
+      fail(e, now + delay);
+    }
+
+    private void fail(TokenException e, long rememberUntil) {
+      state = state.withFailure(e, rememberUntil);
+      flight.set(null);
+      result.completeExceptionally(e);
+    }
+
+    /** Full jitter (AWS architecture blog), never sooner than the provider's Retry-After. */
+    private long backoff(int failures, TokenException e) {
+      long ceiling = Math.min(cache.maxBackoffMillis,
+          BASE_BACKOFF_MILLIS << Math.min(failures - 1, 20));
+      long delay = (long) (cache.random.nextDouble() * ceiling);
+      if (e instanceof TokenEndpointUnavailableException unavailable
+          && unavailable.retryAfter().isPresent()) {
+        long retryAfter = Math.min(unavailable.retryAfter().get().toMillis(), MAX_RETRY_AFTER_MILLIS);
+        delay = Math.max(delay, retryAfter);
+      }
+      return Math.max(delay, cache.minRequestIntervalMillis);
+    }
+
+    AccessToken await() throws IOException {
+      TokenException last = lastFailure;
+      if (last != null && nextAttemptAt - cache.clock.millis() > cache.waitTimeoutMillis) {
+        throw last; // The next try comes too late for this caller.
+      }
+      try {
+        return result.get(cache.waitTimeoutMillis, TimeUnit.MILLISECONDS);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof TokenException failure) {
+          throw failure;
+        }
+        throw new TokenResponseException(provider, provider + " token request failed: "
+            + e.getCause().getClass().getName(), 0, "");
+      } catch (TimeoutException e) {
+        TokenException failure = lastFailure;
+        throw new TokenEndpointUnavailableException(provider, "No " + provider + " token within "
+            + cache.waitTimeoutMillis + " ms" + (failure == null ? " (the token endpoint is slow)"
+            : "; last failure: " + failure.getMessage()) + ". Raise TokenCache.waitTimeout or"
+            + " check the token endpoint", statusOf(failure), null, failure);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting for a " + provider + " token");
+      }
+    }
+  }
+
+  private static boolean isRetriable(TokenException e) {
+    return e instanceof TokenEndpointUnavailableException;
+  }
+
+  private static int statusOf(TokenException failure) {
+    return failure instanceof TokenEndpointUnavailableException u ? u.status().orElse(0) : 0;
+  }
+
+  /**
+   * What every caller reads: the token, until when it may be sent ({@code usableUntil}, the hard
+   * margin before expiry), when to refresh it, and a failure remembered until {@code failureUntil}.
+   * Times are epoch milliseconds of the cache's clock.
+   */
+  record State(
+      AccessToken token,
+      long usableUntil,
+      long refreshAt,
+      boolean invalidated,
+      TokenException failure,
+      long failureUntil) {
+    static final State EMPTY = new State(null, Long.MIN_VALUE, Long.MIN_VALUE, false, null, 0);
+
+    /**
+     * Hard margin H = min(60 s, max(5 s, 5 % of L), L/4); refresh at a jittered 75–85 % of L, but
+     * no later than expiry − H − max(2 × latency, L/10), so the new token lands while the old one
+     * is usable even when the latency is not known yet.
+     */
+    static State of(AccessToken token, long latencyMillis, double jitter) {
+      long sent = token.requestedAt().toEpochMilli();
+      long expires = token.expiresAt().toEpochMilli();
+      long life = expires - sent;
+      long hardMargin = Math.min(60_000, Math.min(Math.max(5_000, life / 20), life / 4));
+      long usableUntil = expires - hardMargin;
+      long jittered = sent + (long) (life * (0.75 + 0.10 * jitter));
+      long lead = Math.max(2 * latencyMillis, life / 10);
+      long refreshAt = Math.max(sent, Math.min(jittered, usableUntil - lead));
+      return new State(token, usableUntil, refreshAt, false, null, 0);
+    }
+
+    long expiresAt() {
+      return token.expiresAt().toEpochMilli();
+    }
+
+    State asInvalidated() {
+      return new State(token, Long.MIN_VALUE, Long.MIN_VALUE, true, failure, failureUntil);
+    }
+
+    State withFailure(TokenException e, long until) {
+      return new State(token, usableUntil, refreshAt, invalidated, e, until);
+    }
+
+    @Override
+    public String toString() {
+      return "State{token=" + (token == null ? "none" : token.fingerprint())
+          + ", usableUntil=" + usableUntil + ", refreshAt=" + refreshAt + "}";
+    }
+  }
+}

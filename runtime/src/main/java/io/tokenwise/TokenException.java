@@ -1,0 +1,24 @@
+package io.tokenwise;
+
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * A token could not be obtained. An {@link IOException}, so it reaches {@code Call.execute()} and
+ * {@code Callback.onFailure} like any network failure. Messages never contain a secret or token.
+ */
+public class TokenException extends IOException {
+  private static final long serialVersionUID = 1L;
+
+  private final Provider provider;
+
+  TokenException(Provider provider, String message, Throwable cause) {
+    super(Objects.requireNonNull(message, "message == null"), cause);
+    this.provider = Objects.requireNonNull(provider, "provider == null");
+  }
+
+  /** The provider whose token endpoint failed. */
+  public Provider provider() {
+    return provider;
+  }
+}

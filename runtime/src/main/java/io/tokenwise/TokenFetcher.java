@@ -1,0 +1,6 @@
+package io.tokenwise;
+
+/** Obtains one new token, blocking; every failure is a typed {@link TokenException}. */
+interface TokenFetcher {
+  AccessToken fetch() throws TokenException;
+}

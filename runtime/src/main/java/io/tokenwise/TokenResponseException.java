@@ -1,0 +1,29 @@
+package io.tokenwise;
+
+/**
+ * The token endpoint answered, but not with a usable token: not JSON, no token, a bad expiry, a
+ * token type other than bearer, a redirect (never followed: it would resend the secret), or an
+ * unexpected status. Carries a short excerpt of the body with tokens and secrets masked.
+ */
+public final class TokenResponseException extends TokenException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String bodyExcerpt;
+
+  TokenResponseException(Provider provider, String message, int status, String bodyExcerpt) {
+    super(provider, message, null);
+    this.status = status;
+    this.bodyExcerpt = bodyExcerpt;
+  }
+
+  /** The HTTP status of the unusable answer. */
+  public int status() {
+    return status;
+  }
+
+  /** At most a few hundred characters of the body, tokens and secrets masked; may be empty. */
+  public String bodyExcerpt() {
+    return bodyExcerpt;
+  }
+}
