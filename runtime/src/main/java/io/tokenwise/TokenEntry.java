@@ -132,6 +132,11 @@ final class TokenEntry {
     }
   }
 
+  /** True while a token request (or its retries) is under way. */
+  boolean refreshing() {
+    return flight.get() != null;
+  }
+
   /** Drops the token and any remembered failure. */
   void forget() {
     state = State.EMPTY;
