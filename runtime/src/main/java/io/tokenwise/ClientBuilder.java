@@ -140,6 +140,11 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
    *     ending in {@code /})
    */
   public T build() {
+    return retrofit().create(api);
+  }
+
+  /** The configured Retrofit, before it creates the service. */
+  Retrofit retrofit() {
     if (credentials == null) {
       throw new IllegalStateException("credentials are required: call credentials("
           + "ClientCredentials.fromEnvironment(Provider." + endpoint.provider() + ")) or"
@@ -166,8 +171,10 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
     }
     String clientIdSegment = URLEncoder.encode(credentials.clientId(), StandardCharsets.UTF_8)
         .replace("+", "%20");
-    HttpUrl baseHttpUrl = checkUrl("baseUrl",
-        base.replace(ProviderSpec.CLIENT_ID_PLACEHOLDER, clientIdSegment));
+    // The placeholder may arrive percent-encoded, from an HttpUrl's toString().
+    HttpUrl baseHttpUrl = checkUrl("baseUrl", base
+        .replace(ProviderSpec.CLIENT_ID_PLACEHOLDER, clientIdSegment)
+        .replaceAll("(?i)%7BclientId%7D", clientIdSegment));
     if (!baseHttpUrl.encodedPath().endsWith("/")) {
       throw new IllegalArgumentException("baseUrl must end in /: " + base);
     }
@@ -191,8 +198,7 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
         .baseUrl(baseHttpUrl)
         .client(apiClient)
         .addConverterFactory(MoshiConverterFactory.create(moshi != null ? moshi : DEFAULT_MOSHI))
-        .build()
-        .create(api);
+        .build();
   }
 
   private static String pick(String runtime, String annotated, String catalog) {

@@ -1,0 +1,406 @@
+package io.tokenwise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import retrofit2.Call;
+import retrofit2.Callback;
+import retrofit2.Response;
+import retrofit2.Retrofit;
+import retrofit2.http.GET;
+import retrofit2.http.Path;
+
+/** The runtime side of a generated client, against a loopback token endpoint and API. */
+final class ClientGlueTest {
+  @TokenEndpoint(provider = Provider.PAXOS, scopes = {"transfer:read_transfer"})
+  interface PaxosApi {
+    @GET("transfer/transfers")
+    Call<Thing> transfers();
+  }
+
+  @TokenEndpoint(provider = Provider.MANGOPAY)
+  interface MangopayApi {
+    @GET("users/{id}")
+    Call<Thing> user(@Path("id") String id);
+  }
+
+  @TokenEndpoint(provider = Provider.PAPAYA_GLOBAL, env = Env.PRODUCTION)
+  interface PapayaApi {
+    @GET("payments")
+    Call<Thing> payments();
+  }
+
+  @TokenEndpoint(provider = Provider.CUSTOM, tokenUrl = "https://auth.example.test/token",
+      baseUrl = "https://api.example.test/")
+  interface CustomWithoutStyle {
+    @GET("things")
+    Call<Thing> things();
+  }
+
+  /** A response body. */
+  static final class Thing {
+    String name;
+  }
+
+  /** What a generated builder looks like. */
+  static final class Builder<T> extends ClientBuilder<T, Builder<T>> {
+    Builder(Class<T> api) {
+      super(api);
+    }
+
+    @Override
+    protected Builder<T> self() {
+      return this;
+    }
+  }
+
+  private static final ClientCredentials CREDENTIALS =
+      ClientCredentials.of("client-1", "s3cret-s3cret-s3cret");
+
+  private final VirtualTime time = new VirtualTime();
+  private final MockWebServer server = new MockWebServer();
+  private final AtomicInteger tokensIssued = new AtomicInteger();
+  private final List<RecordedRequest> tokenRequests = new CopyOnWriteArrayList<>();
+  private final List<String> apiTokens = new CopyOnWriteArrayList<>();
+  /** Decides the API's answer from the bearer token it received; null means 200. */
+  private volatile Function<String, MockResponse> api = token -> null;
+  private volatile MockResponse tokenAnswer;
+  private TokenCache cache;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    cache = TokenCache.builder().clock(time).scheduler(time)
+        .minRequestInterval(Duration.ZERO).waitTimeout(Duration.ofSeconds(5)).build();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        if (request.getUrl().encodedPath().endsWith("/token")) {
+          tokenRequests.add(request);
+          if (tokenAnswer != null) {
+            return tokenAnswer;
+          }
+          return new MockResponse.Builder()
+              .setHeader("Content-Type", "application/json")
+              .body("{\"access_token\":\"tok-" + tokensIssued.incrementAndGet()
+                  + "\",\"token_type\":\"bearer\",\"expires_in\":3600}")
+              .build();
+        }
+        String authorization = request.getHeaders().get("Authorization");
+        String token = authorization == null ? null : authorization.substring("Bearer ".length());
+        apiTokens.add(token);
+        MockResponse answer = api.apply(token);
+        return answer != null ? answer : new MockResponse.Builder()
+            .setHeader("Content-Type", "application/json")
+            .body("{\"name\":\"" + request.getUrl().encodedPath() + "\"}")
+            .build();
+      }
+    });
+    server.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    server.close();
+    time.close();
+  }
+
+  private <T> Builder<T> builder(Class<T> api) {
+    return new Builder<>(api)
+        .credentials(CREDENTIALS)
+        .tokenCache(cache)
+        .tokenUrl(server.url("/oauth2/token").toString())
+        .baseUrl(server.url("/v2/").toString());
+  }
+
+  private static MockResponse status(int code) {
+    return new MockResponse.Builder().code(code).body("{}").build();
+  }
+
+  @Test
+  void bearerTokenIsAttachedAndFetchedOnce() throws Exception {
+    PaxosApi paxos = builder(PaxosApi.class).build();
+    for (int i = 0; i < 5; i++) {
+      Response<Thing> response = paxos.transfers().execute();
+      assertEquals(200, response.code());
+      assertEquals("/v2/transfer/transfers", response.body().name);
+    }
+    assertEquals(1, tokenRequests.size());
+    assertEquals("grant_type=client_credentials&client_id=client-1"
+        + "&client_secret=s3cret-s3cret-s3cret&scope=transfer%3Aread_transfer",
+        tokenRequests.get(0).getBody().utf8());
+    assertEquals(Collections.nCopies(5, "tok-1"), apiTokens);
+  }
+
+  @Test
+  void clientsWithTheSameKeyShareOneToken() throws Exception {
+    PaxosApi first = builder(PaxosApi.class).build();
+    PaxosApi second = builder(PaxosApi.class).build();
+    first.transfers().execute();
+    second.transfers().execute();
+    assertEquals(1, tokenRequests.size());
+    assertEquals(List.of("tok-1", "tok-1"), apiTokens);
+  }
+
+  @Test
+  void staleTokenRefusedAfterItWasReplacedIsRetriedWithoutANewFetch() throws Exception {
+    PaxosApi paxos = builder(PaxosApi.class).build();
+    PaxosApi other = builder(PaxosApi.class).build();
+    paxos.transfers().execute(); // tok-1 cached
+    api = token -> {
+      if (!token.equals("tok-1")) {
+        return null;
+      }
+      // While tok-1 is in flight, it expires and another client replaces it.
+      api = t -> null;
+      time.advance(Duration.ofHours(1));
+      try {
+        other.transfers().execute();
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+      return status(401);
+    };
+    assertEquals(200, paxos.transfers().execute().code());
+    assertEquals(2, tokenRequests.size(), "tok-1 and the replacement, nothing more");
+    assertEquals(List.of("tok-1", "tok-1", "tok-2", "tok-2"), apiTokens);
+  }
+
+  @Test
+  void refusedCurrentTokenIsReplacedOnceAndTheCallRetriedOnce() throws Exception {
+    PaxosApi paxos = builder(PaxosApi.class).build();
+    paxos.transfers().execute();
+    api = token -> token.equals("tok-1") ? status(401) : null;
+    assertEquals(200, paxos.transfers().execute().code());
+    assertEquals(2, tokenRequests.size());
+    assertEquals(List.of("tok-1", "tok-1", "tok-2"), apiTokens);
+  }
+
+  @Test
+  void twentyCallsThatAllGet401CauseAtMostTwoTokenRequestsInTenSeconds() throws Exception {
+    PaxosApi paxos = builder(PaxosApi.class).build();
+    api = token -> status(401);
+    for (int i = 0; i < 20; i++) {
+      assertEquals(401, paxos.transfers().execute().code());
+      time.advance(Duration.ofMillis(400));
+    }
+    assertEquals(2, tokenRequests.size());
+    assertEquals(21, apiTokens.size(), "the first call was retried once, no other");
+  }
+
+  @Test
+  void strongCustomerAuthentication401GoesToTheCallerWithoutAFetch() throws Exception {
+    MangopayApi mangopay = builder(MangopayApi.class)
+        .baseUrl(server.url("/v2.01/{clientId}/").toString())
+        .build();
+    mangopay.user("42").execute();
+    api = token -> new MockResponse.Builder().code(401)
+        .setHeader("WWW-Authenticate", "PendingUserAction RedirectUrl=https://sca.example.test/x")
+        .body("{}").build();
+    Response<Thing> response = mangopay.user("42").execute();
+    assertEquals(401, response.code());
+    assertEquals(1, tokenRequests.size());
+    assertEquals(2, apiTokens.size());
+  }
+
+  @Test
+  void mangopayBaseUrlCarriesTheClientIdAndBasicCredentials() throws Exception {
+    MangopayApi mangopay = builder(MangopayApi.class)
+        .credentials(ClientCredentials.of("acme corp", "api-key-api-key"))
+        .baseUrl(server.url("/v2.01/{clientId}/").toString())
+        .build();
+    assertEquals("/v2.01/acme%20corp/users/42", mangopay.user("42").execute().body().name);
+    assertEquals("Basic YWNtZSBjb3JwOmFwaS1rZXktYXBpLWtleQ==",
+        tokenRequests.get(0).getHeaders().get("Authorization"));
+    assertEquals("grant_type=client_credentials", tokenRequests.get(0).getBody().utf8());
+  }
+
+  @Test
+  void tokenFailuresReachExecuteAndOnFailureAsTokenExceptions() throws Exception {
+    tokenAnswer = new MockResponse.Builder().code(401)
+        .body("{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}")
+        .build();
+    PaxosApi paxos = builder(PaxosApi.class).build();
+    TokenRejectedException rejected =
+        assertThrows(TokenRejectedException.class, () -> paxos.transfers().execute());
+    assertEquals(Provider.PAXOS, rejected.provider());
+    assertEquals(401, rejected.status());
+    assertEquals("invalid_client", rejected.errorCode().orElseThrow());
+
+    CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    paxos.transfers().enqueue(new Callback<>() {
+      @Override
+      public void onResponse(Call<Thing> call, Response<Thing> response) {
+        failure.complete(null);
+      }
+
+      @Override
+      public void onFailure(Call<Thing> call, Throwable t) {
+        failure.complete(t);
+      }
+    });
+    assertInstanceOf(TokenRejectedException.class, failure.get(10, TimeUnit.SECONDS));
+    assertEquals(1, tokenRequests.size(), "the rejection was remembered, not asked again");
+    assertEquals(0, apiTokens.size());
+  }
+
+  @Test
+  void tokenRedirectIsNeverFollowed() {
+    tokenAnswer = new MockResponse.Builder().code(302)
+        .setHeader("Location", server.url("/elsewhere/token").toString()).build();
+    PaxosApi paxos = builder(PaxosApi.class).build();
+    TokenResponseException e =
+        assertThrows(TokenResponseException.class, () -> paxos.transfers().execute());
+    assertEquals(302, e.status());
+    assertEquals(1, server.getRequestCount(), "the redirect was not followed");
+  }
+
+  @Test
+  void tokenRequestsSkipTheBaseClientsInterceptorsButShareItsPoolAndDispatcher() throws Exception {
+    List<String> seen = new ArrayList<>();
+    OkHttpClient base = new OkHttpClient.Builder()
+        .addInterceptor(chain -> {
+          seen.add(chain.request().url().encodedPath());
+          return chain.proceed(chain.request());
+        })
+        .build();
+    Builder<PaxosApi> builder = builder(PaxosApi.class).okHttpClient(base);
+    builder.build().transfers().execute();
+    assertEquals(List.of("/v2/transfer/transfers"), seen, "the token request bypassed it");
+    assertEquals(1, tokenRequests.size());
+
+    OkHttpClient api = (OkHttpClient) builder.retrofit().callFactory();
+    assertSame(base.connectionPool(), api.connectionPool());
+    assertSame(base.dispatcher(), api.dispatcher());
+    OkHttpClient token = HttpTokenFetcher.tokenClient(base);
+    assertSame(base.connectionPool(), token.connectionPool());
+    assertEquals(false, token.followRedirects());
+    assertEquals(false, token.followSslRedirects());
+    assertEquals(List.of(), token.interceptors());
+  }
+
+  @Test
+  void runtimeSettingsOverrideTheAnnotation() {
+    Retrofit production = new Builder<>(PaxosApi.class).credentials(CREDENTIALS)
+        .env(Env.PRODUCTION).tokenCache(cache).retrofit();
+    assertEquals("https://api.paxos.com/v2/", production.baseUrl().toString());
+    Retrofit sandbox = new Builder<>(PaxosApi.class).credentials(CREDENTIALS)
+        .tokenCache(cache).retrofit();
+    assertEquals("https://api.sandbox.paxos.com/v2/", sandbox.baseUrl().toString());
+  }
+
+  @Test
+  void builderMisuseFailsInBuildSayingWhatToSet() {
+    IllegalStateException noCredentials = assertThrows(IllegalStateException.class,
+        () -> new Builder<>(PaxosApi.class).build());
+    assertEquals("credentials are required: call credentials(ClientCredentials.fromEnvironment("
+        + "Provider.PAXOS)) or credentials(ClientCredentials.of(clientId, secret))",
+        noCredentials.getMessage());
+
+    IllegalArgumentException plainHttp = assertThrows(IllegalArgumentException.class,
+        () -> builder(PaxosApi.class).baseUrl("http://api.example.test/v2/").build());
+    assertTrue(plainHttp.getMessage().startsWith("baseUrl must use https"), plainHttp.getMessage());
+
+    IllegalStateException papaya = assertThrows(IllegalStateException.class,
+        () -> new Builder<>(PapayaApi.class).credentials(CREDENTIALS).build());
+    assertEquals("PAPAYA_GLOBAL publishes no PRODUCTION API base URL: call"
+        + " baseUrl(\"https://.../\") on the builder", papaya.getMessage());
+    IllegalStateException papayaToken = assertThrows(IllegalStateException.class,
+        () -> new Builder<>(PapayaApi.class).credentials(CREDENTIALS)
+            .baseUrl("https://papaya.example.test/").build());
+    assertTrue(papayaToken.getMessage().startsWith("PAPAYA_GLOBAL publishes no PRODUCTION token URL"));
+
+    IllegalStateException custom = assertThrows(IllegalStateException.class,
+        () -> new Builder<>(CustomWithoutStyle.class).credentials(CREDENTIALS).build());
+    assertTrue(custom.getMessage().contains("a CUSTOM provider needs an auth style"));
+
+    IllegalArgumentException slash = assertThrows(IllegalArgumentException.class,
+        () -> builder(PaxosApi.class).baseUrl(server.url("/v2").toString()).build());
+    assertTrue(slash.getMessage().startsWith("baseUrl must end in /"), slash.getMessage());
+
+    IllegalStateException clockAndCache = assertThrows(IllegalStateException.class,
+        () -> builder(PaxosApi.class).clock(java.time.Clock.systemUTC()).build());
+    assertTrue(clockAndCache.getMessage().contains("set the clock on the TokenCache"));
+
+    IllegalStateException papayaOnly = assertThrows(IllegalStateException.class,
+        () -> builder(PaxosApi.class).tokenName("x").build());
+    assertTrue(papayaOnly.getMessage().contains("apply only to the JSON_API_KEY style"));
+
+    IllegalArgumentException colon = assertThrows(IllegalArgumentException.class,
+        () -> builder(MangopayApi.class).credentials(ClientCredentials.of("a:b", "key-key"))
+            .baseUrl(server.url("/v2.01/{clientId}/").toString()).build());
+    assertTrue(colon.getMessage().contains("contains ':'"), colon.getMessage());
+  }
+
+  @Test
+  void droppedClientsLeaveNoNonDaemonThreadBehind() throws Exception {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    TokenCache realTime = TokenCache.create(); // the real shared scheduler
+    for (int i = 0; i < 50; i++) {
+      PaxosApi paxos = new Builder<>(PaxosApi.class)
+          .credentials(ClientCredentials.of("client-" + i, "s3cret-s3cret-s3cret"))
+          .tokenCache(realTime)
+          .tokenUrl(server.url("/oauth2/token").toString())
+          .baseUrl(server.url("/v2/").toString())
+          .build();
+      assertEquals(200, paxos.transfers().execute().code());
+    }
+    assertEquals(50, tokenRequests.size());
+    server.close();
+    Set<String> leaked = Set.of();
+    for (int i = 0; i < 100; i++) {
+      leaked = Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.isAlive() && !t.isDaemon() && !before.contains(t))
+          .map(Thread::getName)
+          .collect(Collectors.toSet());
+      if (leaked.isEmpty()) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    assertEquals(Set.of(), leaked);
+    long refreshThreads = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("tokenwise-refresh-"))
+        .peek(t -> assertTrue(t.isDaemon(), t.getName()))
+        .count();
+    assertTrue(refreshThreads <= 4, "one small shared pool, not a thread per client");
+  }
+
+  @Test
+  void tokenwiseCreateExplainsAMissingGeneratedClient() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> Tokenwise.create(PaxosApi.class, CREDENTIALS));
+    assertTrue(e.getMessage().startsWith("No generated client"
+        + " io.tokenwise.ClientGlueTest_PaxosApiClient for io.tokenwise.ClientGlueTest$PaxosApi."
+        + " Likely causes: the Tokenwise processor is not on the annotation processor path"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("-proc:full"));
+    IllegalArgumentException notAnnotated = assertThrows(IllegalArgumentException.class,
+        () -> Tokenwise.create(Runnable.class, CREDENTIALS));
+    assertTrue(notAnnotated.getMessage().contains("is not annotated @TokenEndpoint"));
+    assertNull(null);
+  }
+}
