@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
@@ -30,6 +31,7 @@ final class TokenResponseReader {
   static final long MAX_BODY_BYTES = 64 * 1024;
   /** When neither {@code expires_in} nor a JWT {@code exp} says otherwise. */
   static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(300);
+  private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
   private final TokenExchange exchange;
   private final Redactor redactor;
@@ -206,11 +208,11 @@ final class TokenResponseReader {
     if (value instanceof Double number) {
       seconds = number;
     } else if (value instanceof String text) {
-      try {
-        seconds = Double.parseDouble(text.trim());
-      } catch (NumberFormatException e) {
+      // Digits only: Double.parseDouble would also take "3600d", "0x1p3" or "NaN".
+      if (!DECIMAL.matcher(text.trim()).matches()) {
         throw unusable(status, body, "expires_in " + describe(value) + " is not a number of seconds");
       }
+      seconds = Double.parseDouble(text.trim());
     } else {
       throw unusable(status, body, "expires_in is " + describe(value) + ", not a number of seconds");
     }
@@ -255,10 +257,13 @@ final class TokenResponseReader {
       value = parseJson(body);
     } catch (IOException | JsonDataException e) {
       throw unusable(status, body, body.isBlank() ? "its body is empty"
-          : "its body is not JSON (" + redactor.mask(String.valueOf(e.getMessage())) + ")");
+          : "its body is not JSON (" + redactor.excerpt(jsonProblem(e)) + ")");
     }
     if (!(value instanceof Map)) {
-      throw unusable(status, body, "its body is JSON " + describe(value) + ", not an object");
+      // A bare JSON string is most likely the token itself: keep it out of the excerpt.
+      Redactor masking = value instanceof String text ? redactor.with(text) : redactor;
+      throw unusable(status, body, "its body is JSON " + describe(value) + ", not an object",
+          masking);
     }
     return (Map<String, Object>) value;
   }
@@ -274,10 +279,26 @@ final class TokenResponseReader {
     return value;
   }
 
+  /** Moshi's complaint without the values it quotes (a duplicated key quotes both tokens). */
+  private static String jsonProblem(Exception e) {
+    String problem = String.valueOf(e.getMessage());
+    int values = problem.indexOf(" has multiple values");
+    if (values >= 0) {
+      return problem.substring(0, values) + " appears more than once";
+    }
+    // Moshi's advice to call setLenient is for its own users, not Tokenwise's.
+    return problem.replace("Use JsonReader.setLenient(true) to accept malformed JSON", "malformed");
+  }
+
   private TokenResponseException unusable(int status, String body, String problem) {
+    return unusable(status, body, problem, redactor);
+  }
+
+  private TokenResponseException unusable(
+      int status, String body, String problem, Redactor masking) {
     return new TokenResponseException(exchange.provider, exchange.provider
         + " token endpoint answered HTTP " + status + " without a usable token: " + problem
-        + ". Check tokenUrl and authStyle for this provider", status, redactor.excerpt(body));
+        + ". Check tokenUrl and authStyle for this provider", status, masking.excerpt(body));
   }
 
   /** The type of a JSON value, never the value itself (it might be a token). */
