@@ -3,6 +3,7 @@ package io.tokenwise;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import okhttp3.Authenticator;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -23,11 +24,13 @@ final class HttpTokenFetcher implements TokenFetcher {
 
   /**
    * The base client's pool, dispatcher, TLS and proxy, without its interceptors (a logging
-   * interceptor would print the secret), its cache, redirects (they would resend the secret) or
-   * silent retries (Tokenwise retries with backoff and counts every request).
+   * interceptor would print the secret), its cache, its authenticator (it would answer the token
+   * endpoint's 401 with a second request), redirects (they would resend the secret) or silent
+   * retries (Tokenwise retries with backoff and counts every request).
    */
   static OkHttpClient tokenClient(OkHttpClient base) {
     OkHttpClient.Builder builder = base.newBuilder()
+        .authenticator(Authenticator.NONE)
         .followRedirects(false)
         .followSslRedirects(false)
         .retryOnConnectionFailure(false)
