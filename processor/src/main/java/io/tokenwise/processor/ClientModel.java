@@ -1,0 +1,25 @@
+package io.tokenwise.processor;
+
+import com.palantir.javapoet.ClassName;
+import io.tokenwise.Provider;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Everything the writer needs for one client, decided and validated: the writer makes no choices
+ * and reports no errors.
+ *
+ * @param api the annotated interface, the generated file's only originating element
+ * @param apiName its name in generated code
+ * @param clientName the generated class
+ * @param isPublic whether the client is public (the interface is reachable from everywhere)
+ * @param injectable whether {@code jakarta.inject} is on the class path
+ * @param markGenerated whether {@code javax.annotation.processing.Generated} is available
+ */
+record ClientModel(
+    TypeElement api,
+    ClassName apiName,
+    ClassName clientName,
+    Provider provider,
+    boolean isPublic,
+    boolean injectable,
+    boolean markGenerated) {}

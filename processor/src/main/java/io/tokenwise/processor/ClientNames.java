@@ -1,0 +1,41 @@
+package io.tokenwise.processor;
+
+import com.palantir.javapoet.ClassName;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Every name the generated code uses, in one place. The client's name must match what {@code
+ * io.tokenwise.Tokenwise.create} looks up: {@code a.b.Outer$Inner} becomes {@code
+ * a.b.Outer_InnerClient}.
+ */
+final class ClientNames {
+  static final String CLIENT_SUFFIX = "Client";
+  static final String BUILDER = "Builder";
+  static final String CREATE = "create";
+  static final String BUILDER_METHOD = "builder";
+  static final String SELF = "self";
+  static final String GET = "get";
+  static final String CREDENTIALS = "credentials";
+  static final String CREDENTIALS_SOURCE = "credentialsSource";
+
+  static final ClassName CLIENT_BUILDER = ClassName.get("io.tokenwise", "ClientBuilder");
+  static final ClassName CLIENT_CREDENTIALS = ClassName.get("io.tokenwise", "ClientCredentials");
+  static final ClassName CREDENTIALS_SOURCE_TYPE = ClassName.get("io.tokenwise", "CredentialsSource");
+  static final ClassName PROVIDER = ClassName.get("io.tokenwise", "Provider");
+  static final ClassName TOKEN_ENDPOINT = ClassName.get("io.tokenwise", "TokenEndpoint");
+  static final ClassName REQUIRES_SCOPES = ClassName.get("io.tokenwise", "RequiresScopes");
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  static final ClassName INJECT = ClassName.get("jakarta.inject", "Inject");
+  static final ClassName INJECT_PROVIDER = ClassName.get("jakarta.inject", "Provider");
+
+  /** The generated client of {@code api}: a top-level class in the interface's package. */
+  static ClassName client(TypeElement api, Elements elements) {
+    String packageName = elements.getPackageOf(api).getQualifiedName().toString();
+    String binary = elements.getBinaryName(api).toString();
+    String simple = packageName.isEmpty() ? binary : binary.substring(packageName.length() + 1);
+    return ClassName.get(packageName, simple.replace('$', '_') + CLIENT_SUFFIX);
+  }
+
+  private ClientNames() {}
+}

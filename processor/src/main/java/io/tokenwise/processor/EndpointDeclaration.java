@@ -1,0 +1,96 @@
+package io.tokenwise.processor;
+
+import io.tokenwise.AuthStyle;
+import io.tokenwise.Env;
+import io.tokenwise.Provider;
+import io.tokenwise.internal.ProviderCatalog;
+import io.tokenwise.internal.ProviderSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * What one {@code @TokenEndpoint} says, with the source values kept beside the data so that a
+ * diagnostic can point at the exact attribute or array element.
+ *
+ * @param scopes the declared scopes in source order, each with its array element
+ * @param scopesValue the {@code scopes} attribute as written, or null when defaulted
+ */
+record EndpointDeclaration(
+    TypeElement type,
+    AnnotationMirror annotation,
+    Provider provider,
+    Env env,
+    List<Scope> scopes,
+    AnnotationValue scopesValue,
+    String baseUrl,
+    AnnotationValue baseUrlValue,
+    String tokenUrl,
+    AnnotationValue tokenUrlValue,
+    AuthStyle authStyle,
+    AnnotationValue authStyleValue) {
+
+  /** One declared scope and the array element that holds it. */
+  record Scope(String name, AnnotationValue value) {}
+
+  EndpointDeclaration {
+    scopes = List.copyOf(scopes);
+  }
+
+  /**
+   * Reads the annotation; empty when an attribute does not resolve (erroneous source that javac
+   * reports itself).
+   */
+  static Optional<EndpointDeclaration> read(TypeElement type, AnnotationMirror annotation) {
+    Provider provider = constant(annotation, "provider", Provider.class);
+    Env env = constant(annotation, "env", Env.class);
+    AuthStyle authStyle = constant(annotation, "authStyle", AuthStyle.class);
+    if (provider == null || env == null || authStyle == null) {
+      return Optional.empty();
+    }
+    List<Scope> scopes = new ArrayList<>();
+    for (AnnotationValue value : Annotations.array(Annotations.value(annotation, "scopes"))) {
+      if (value.getValue() instanceof String name) {
+        scopes.add(new Scope(name, value));
+      }
+    }
+    return Optional.of(new EndpointDeclaration(type, annotation, provider, env, scopes,
+        Annotations.explicitValue(annotation, "scopes"),
+        Annotations.string(annotation, "baseUrl"),
+        Annotations.explicitValue(annotation, "baseUrl"),
+        Annotations.string(annotation, "tokenUrl"),
+        Annotations.explicitValue(annotation, "tokenUrl"),
+        authStyle,
+        Annotations.explicitValue(annotation, "authStyle")));
+  }
+
+  private static <E extends Enum<E>> E constant(AnnotationMirror annotation, String name,
+      Class<E> type) {
+    AnnotationValue value = Annotations.value(annotation, name);
+    if (value != null && value.getValue() instanceof VariableElement constant) {
+      try {
+        return Enum.valueOf(type, constant.getSimpleName().toString());
+      } catch (IllegalArgumentException e) {
+        return null; // a constant newer than this processor's runtime: nothing to check against
+      }
+    }
+    return null;
+  }
+
+  ProviderSpec spec() {
+    return ProviderCatalog.spec(provider);
+  }
+
+  /** The base URL calls will use unless overridden at run time; empty when none is known. */
+  Optional<String> effectiveBaseUrl() {
+    return baseUrl.isEmpty() ? spec().baseUrl(env) : Optional.of(baseUrl);
+  }
+
+  List<String> scopeNames() {
+    return scopes.stream().map(Scope::name).toList();
+  }
+}

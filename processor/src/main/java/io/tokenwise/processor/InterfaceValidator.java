@@ -1,0 +1,163 @@
+package io.tokenwise.processor;
+
+import com.palantir.javapoet.ClassName;
+import io.tokenwise.Provider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads and validates one {@code @TokenEndpoint} interface into a {@link ClientModel}, collecting
+ * every finding in the {@link Report}. The model is only worth writing when the report has no
+ * errors.
+ */
+final class InterfaceValidator {
+  private final Elements elements;
+  private final Types types;
+  private final Report report;
+  private final boolean injectable;
+  private final boolean markGenerated;
+  private final Set<String> clientsOfOtherInterfaces;
+
+  /**
+   * @param clientsOfOtherInterfaces clients already generated in this compilation, which another
+   *     interface mapping to the same name would clash with
+   */
+  InterfaceValidator(Elements elements, Types types, Report report, boolean injectable,
+      boolean markGenerated, Set<String> clientsOfOtherInterfaces) {
+    this.elements = elements;
+    this.types = types;
+    this.report = report;
+    this.injectable = injectable;
+    this.markGenerated = markGenerated;
+    this.clientsOfOtherInterfaces = clientsOfOtherInterfaces;
+  }
+
+  Optional<ClientModel> validate(TypeElement type, AnnotationMirror annotation) {
+    if (type.getKind() != ElementKind.INTERFACE) {
+      String kind = type.getKind() == ElementKind.ANNOTATION_TYPE ? "annotation type"
+          : type.getKind().name().toLowerCase(Locale.ROOT);
+      report.add(Message.NOT_AN_INTERFACE, type, annotation, null, kind, type.getSimpleName(),
+          type.getSimpleName());
+      return Optional.empty();
+    }
+    ClassName clientName = ClientNames.client(type, elements);
+    if (!type.getTypeParameters().isEmpty()) {
+      report.add(Message.GENERIC_INTERFACE, type, annotation, null, type.getSimpleName(),
+          type.getTypeParameters().stream().map(Object::toString)
+              .collect(Collectors.joining(", ", "<", ">")));
+    }
+    boolean isPublic = checkAccess(type, annotation, clientName);
+    Optional<EndpointDeclaration> read = EndpointDeclaration.read(type, annotation);
+    if (read.isEmpty()) {
+      return Optional.empty(); // an unresolvable attribute: javac reports it
+    }
+    EndpointDeclaration endpoint = read.get();
+    new EndpointRules(report).check(endpoint);
+    checkMethods(type, endpoint);
+    checkClash(type, annotation, clientName);
+    return Optional.of(new ClientModel(type, ClassName.get(type), clientName,
+        endpoint.provider(), isPublic, injectable, markGenerated));
+  }
+
+  /** Returns whether the interface is reachable from everywhere (so its client is public). */
+  private boolean checkAccess(TypeElement type, AnnotationMirror annotation, ClassName client) {
+    boolean isPublic = true;
+    for (Element e = type; e instanceof TypeElement enclosing; e = e.getEnclosingElement()) {
+      String problem = null;
+      if (enclosing.getNestingKind() == NestingKind.LOCAL
+          || enclosing.getNestingKind() == NestingKind.ANONYMOUS) {
+        problem = (e == type ? "it" : enclosing.getQualifiedName()) + " is declared inside a method";
+      } else if (enclosing.getModifiers().contains(Modifier.PRIVATE)) {
+        problem = e == type ? "it is private"
+            : "its enclosing type " + enclosing.getSimpleName() + " is private";
+      }
+      if (problem != null) {
+        report.add(Message.INACCESSIBLE_INTERFACE, type, annotation, null, type.getSimpleName(),
+            client.simpleName(), problem);
+        return false;
+      }
+      isPublic &= enclosing.getModifiers().contains(Modifier.PUBLIC);
+    }
+    return isPublic;
+  }
+
+  private List<HttpCall> checkMethods(TypeElement type, EndpointDeclaration endpoint) {
+    MethodRules rules = new MethodRules(endpoint, report, types);
+    boolean paxos = endpoint.provider() == Provider.PAXOS;
+    PaxosCoverage coverage = new PaxosCoverage(endpoint, report);
+    List<HttpCall> calls = new ArrayList<>();
+    DeclaredType self = (DeclaredType) type.asType();
+    // Inherited methods are service methods too; static, default and private ones are not.
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      if (!method.getModifiers().contains(Modifier.ABSTRACT)
+          || method.getEnclosingElement().getKind() != ElementKind.INTERFACE) {
+        continue;
+      }
+      TypeMirror returnType = ((ExecutableType) types.asMemberOf(self, method)).getReturnType();
+      Optional<HttpCall> call = rules.check(method, returnType);
+      if (call.isEmpty()) {
+        continue;
+      }
+      calls.add(call.get());
+      if (paxos) {
+        boolean ownScopes =
+            Annotations.find(method, ClientNames.REQUIRES_SCOPES.canonicalName()).isPresent();
+        coverage.check(call.get(), ownScopes);
+      }
+    }
+    if (paxos && endpoint.scopes().isEmpty()) {
+      Set<String> needed = coverage.scopesNeededBy(calls);
+      report.addGuessing(Message.NO_SCOPES,
+          needed.isEmpty() ? null : "scopes = " + EndpointRules.quoteAll(needed),
+          type, endpoint.annotation(), endpoint.scopesValue(), type.getSimpleName());
+    }
+    return calls;
+  }
+
+  private void checkClash(TypeElement type, AnnotationMirror annotation, ClassName clientName) {
+    String name = clientName.canonicalName();
+    if (clientsOfOtherInterfaces.contains(name)) {
+      report.add(Message.NAME_CLASH, type, annotation, null, name, type.getSimpleName(),
+          "the client of another @TokenEndpoint interface in this compilation");
+      return;
+    }
+    TypeElement existing = elements.getTypeElement(name);
+    if (existing != null && !isEarlierClient(existing)) {
+      report.add(Message.NAME_CLASH, type, annotation, null, name, type.getSimpleName(),
+          "a " + existing.getKind().name().toLowerCase(Locale.ROOT) + " not generated by Tokenwise");
+    }
+  }
+
+  /**
+   * A client this processor wrote in an earlier build, still on the class or source path of an
+   * incremental build: it will be replaced, so it is not a clash.
+   */
+  private static boolean isEarlierClient(TypeElement existing) {
+    for (TypeElement nested : ElementFilter.typesIn(existing.getEnclosedElements())) {
+      if (nested.getSimpleName().contentEquals(ClientNames.BUILDER)
+          && nested.getSuperclass() instanceof DeclaredType superclass
+          && ((TypeElement) superclass.asElement()).getQualifiedName()
+              .contentEquals(ClientNames.CLIENT_BUILDER.canonicalName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

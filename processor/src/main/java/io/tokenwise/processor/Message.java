@@ -1,0 +1,137 @@
+package io.tokenwise.processor;
+
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the processor prints, in one place: an id users can search for, what is wrong
+ * and how to fix it. Arguments fill the {@code %s}s; a "did you mean" is appended by the caller
+ * when a near candidate exists.
+ */
+enum Message {
+  // The annotated type.
+  NOT_AN_INTERFACE("NotAnInterface", Diagnostic.Kind.ERROR,
+      "@TokenEndpoint is on the %s %s, but Retrofit creates clients only for interfaces:"
+          + " declare it as 'interface %s'"),
+  GENERIC_INTERFACE("GenericInterface", Diagnostic.Kind.ERROR,
+      "%s declares type parameters %s, which Retrofit cannot create at run time:"
+          + " remove them and use concrete types in the methods"),
+  INACCESSIBLE_INTERFACE("InaccessibleInterface", Diagnostic.Kind.ERROR,
+      "%s cannot be reached by its generated client %s because %s: make it at least"
+          + " package-private and declare it in a top-level or member type"),
+  NAME_CLASH("NameClash", Diagnostic.Kind.ERROR,
+      "Tokenwise generates %s for %s, but a type with that name already exists (%s):"
+          + " rename that type or the interface"),
+
+  // @TokenEndpoint attributes.
+  NO_SCOPES("NoScopes", Diagnostic.Kind.ERROR,
+      "Paxos issues a token only for the scopes it is asked for, and %s declares none:"
+          + " list the scopes its endpoints need in @TokenEndpoint(scopes = {...})"),
+  SCOPES_NOT_SUPPORTED("ScopesNotSupported", Diagnostic.Kind.ERROR,
+      "%s tokens carry no scopes, so scopes = %s would never be sent:"
+          + " remove the scopes attribute"),
+  MISSING_TOKEN_URL("MissingTokenUrl", Diagnostic.Kind.ERROR,
+      "a CUSTOM provider has no token URL of its own: set"
+          + " @TokenEndpoint(tokenUrl = \"https://auth.example.com/oauth2/token\")"),
+  MISSING_AUTH_STYLE("MissingAuthStyle", Diagnostic.Kind.ERROR,
+      "a CUSTOM provider has no auth style of its own, so AuthStyle.DEFAULT means nothing:"
+          + " set authStyle to AuthStyle.CLIENT_SECRET_POST, CLIENT_SECRET_BASIC or JSON_API_KEY"),
+  INVALID_URL("InvalidUrl", Diagnostic.Kind.ERROR,
+      "%s \"%s\" is not an absolute http(s) URL (%s): write it in full, like %s"),
+  INSECURE_URL("InsecureUrl", Diagnostic.Kind.ERROR,
+      "%s \"%s\" uses plain http, which would send %s in clear text: use https"
+          + " (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)"),
+  BASE_URL_SLASH("BaseUrlSlash", Diagnostic.Kind.ERROR,
+      "baseUrl \"%s\" does not end with '/', so Retrofit would drop its last segment"
+          + " when resolving relative paths: end it with '/'"),
+  UNPUBLISHED_URL("UnpublishedUrl", Diagnostic.Kind.WARNING,
+      "%s publishes no %s %s, so build() will fail unless one is given: call %s on"
+          + " the generated builder at run time (or set it in @TokenEndpoint)"),
+
+  // Scopes.
+  INVALID_SCOPE("InvalidScope", Diagnostic.Kind.ERROR,
+      "\"%s\" is not a valid OAuth2 scope token (RFC 6749 section 3.3): %s"),
+  DUPLICATE_SCOPE("DuplicateScope", Diagnostic.Kind.WARNING,
+      "scope \"%s\" is declared twice: remove this copy"),
+  UNKNOWN_SCOPE("UnknownScope", Diagnostic.Kind.ERROR,
+      "\"%s\" is not a Paxos v2 scope, so the token request would fail:"
+          + " use a scope from the Paxos API reference"
+          + " (pass -Atokenwise.unknownScopes=warn for scopes newer than Tokenwise's table)"),
+  UNDECLARED_SCOPE("UndeclaredScope", Diagnostic.Kind.ERROR,
+      "@RequiresScopes names \"%s\", which %s does not request:"
+          + " add it to @TokenEndpoint(scopes = {...})"),
+
+  // Retrofit methods.
+  MISSING_HTTP_METHOD("MissingHttpMethod", Diagnostic.Kind.ERROR,
+      "%s has no Retrofit HTTP method annotation: annotate it with one of @GET, @POST, @PUT,"
+          + " @DELETE, @PATCH, @HEAD, @OPTIONS or @HTTP (retrofit2.http)"),
+  MULTIPLE_HTTP_METHODS("MultipleHttpMethods", Diagnostic.Kind.ERROR,
+      "%s has both @%s and @%s, and Retrofit allows only one HTTP method per method:"
+          + " keep one"),
+  UNSUPPORTED_RETURN_TYPE("UnsupportedReturnType", Diagnostic.Kind.ERROR,
+      "%s returns %s, %s: return retrofit2.Call<T> or"
+          + " java.util.concurrent.CompletableFuture<T> with a concrete T"),
+  MISSING_PATH_PARAMETER("MissingPathParameter", Diagnostic.Kind.ERROR,
+      "{%s} in \"%s\" has no @Path(\"%s\") parameter, so Retrofit would reject %s at run time:"
+          + " add a parameter @Path(\"%s\") String %s"),
+  UNUSED_PATH_PARAMETER("UnusedPathParameter", Diagnostic.Kind.ERROR,
+      "@Path(\"%s\") on parameter %s matches no {%s} in %s: rename it to a placeholder of the"
+          + " path or remove the annotation"),
+  QUERY_PLACEHOLDER("QueryPlaceholder", Diagnostic.Kind.ERROR,
+      "the query of \"%s\" contains {%s}, which Retrofit does not replace:"
+          + " pass it with a @Query(\"name\") parameter instead"),
+  URL_WITH_PATH("UrlWithPath", Diagnostic.Kind.ERROR,
+      "%s takes its whole URL from its @Url parameter, so the relative path \"%s\" would be"
+          + " ignored: write @%s without a path"),
+  MISSING_PATH("MissingPath", Diagnostic.Kind.ERROR,
+      "%s has neither a relative path nor a @Url parameter: give @%s a path"
+          + " or add a @Url parameter"),
+  LEADING_SLASH("LeadingSlash", Diagnostic.Kind.ERROR,
+      "\"%s\" starts with '/', so Retrofit resolves it against the host and drops the base"
+          + " path %s of %s: remove the leading '/'"),
+
+  // Paxos endpoints.
+  MISSING_SCOPE("MissingScope", Diagnostic.Kind.ERROR,
+      "%s %s is the Paxos operation %s, which needs %s; %s does not request it, so the call"
+          + " would fail with 403: add %s to @TokenEndpoint(scopes = {...})"),
+  UNKNOWN_PAXOS_PATH("UnknownPaxosPath", Diagnostic.Kind.WARNING,
+      "%s %s is not in Tokenwise's table of Paxos v2 operations, so the scopes it needs"
+          + " cannot be checked: fix the path, or declare the scopes with @RequiresScopes"
+          + " if the endpoint is newer than the table"),
+
+  // The processor itself.
+  UNRESOLVED_TYPE("UnresolvedType", Diagnostic.Kind.ERROR,
+      "%s refers to %s, which no round of annotation processing produced, so its client was"
+          + " not generated: fix the import or the processor that should generate it"),
+  INVALID_OPTION("InvalidOption", Diagnostic.Kind.WARNING,
+      "-Atokenwise.unknownScopes=%s is not understood: use 'warn' or 'error';"
+          + " unknown scopes stay errors"),
+  WRITE_FAILED("WriteFailed", Diagnostic.Kind.ERROR,
+      "could not write %s: %s"),
+  INTERNAL_ERROR("InternalError", Diagnostic.Kind.ERROR,
+      "Tokenwise failed while processing %s. This is a bug in Tokenwise, not in your code;"
+          + " please report it with this trace:%n%s");
+
+  private final String id;
+  private final Diagnostic.Kind kind;
+  private final String format;
+
+  Message(String id, Diagnostic.Kind kind, String format) {
+    this.id = id;
+    this.kind = kind;
+    this.format = format;
+  }
+
+  /** {@code [Tokenwise/UnknownScope]}. */
+  String tag() {
+    return "[Tokenwise/" + id + "]";
+  }
+
+  Diagnostic.Kind kind() {
+    return kind;
+  }
+
+  /** The full text: id, then the formatted explanation. */
+  String format(Object... args) {
+    return tag() + " " + String.format(format, args);
+  }
+}

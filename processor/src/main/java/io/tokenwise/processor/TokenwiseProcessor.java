@@ -1,0 +1,170 @@
+package io.tokenwise.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.tools.Diagnostic;
+
+/**
+ * Validates every {@code @io.tokenwise.TokenEndpoint} interface and generates its client, {@code
+ * <Interface>Client}. Problems are compile errors on the exact annotation value, each with an id
+ * such as {@code [Tokenwise/UnknownScope]}, the fix and, where one is near, a "did you mean".
+ *
+ * <p>Option {@code -Atokenwise.unknownScopes=warn} turns unknown Paxos scopes into warnings, for
+ * scopes newer than Tokenwise's table. Wire the processor with Maven's {@code
+ * annotationProcessorPaths} or Gradle's {@code annotationProcessor}; it is isolating for Gradle's
+ * incremental builds.
+ */
+@AutoService(Processor.class)
+public final class TokenwiseProcessor extends AbstractProcessor {
+  static final String UNKNOWN_SCOPES_OPTION = "tokenwise.unknownScopes";
+  private static final String TOKEN_ENDPOINT = ClientNames.TOKEN_ENDPOINT.canonicalName();
+
+  private final Consumer<TypeElement> beforeEachInterface;
+  private final ClientWriter writer = new ClientWriter();
+  /** Interfaces that mention types not generated yet, by name: elements do not outlive a round. */
+  private final Set<String> deferred = new LinkedHashSet<>();
+  private final Set<String> generatedClients = new HashSet<>();
+  private Diagnostic.Kind unknownScopeKind = Diagnostic.Kind.ERROR;
+
+  /** The processor, as javac's service loader creates it. */
+  public TokenwiseProcessor() {
+    this(type -> {});
+  }
+
+  /** For tests: {@code beforeEachInterface} runs first, inside the per-interface guard. */
+  TokenwiseProcessor(Consumer<TypeElement> beforeEachInterface) {
+    this.beforeEachInterface = beforeEachInterface;
+  }
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    String option = processingEnv.getOptions().get(UNKNOWN_SCOPES_OPTION);
+    if ("warn".equals(option)) {
+      unknownScopeKind = Diagnostic.Kind.WARNING;
+    } else if (option != null && !option.equals("error")) {
+      // An option belongs to no element: there is nothing in the source to point at.
+      processingEnv.getMessager().printMessage(Message.INVALID_OPTION.kind(),
+          Message.INVALID_OPTION.format(option));
+    }
+  }
+
+  /**
+   * Its own annotations, Retrofit's (which it reads) and the {@code @Generated} marker it writes.
+   * Claiming them (see {@link #process}) keeps javac's {@code -Xlint:processing} from warning that
+   * no processor handled {@code @GET}, which would fail {@code -Xlint:all -Werror} builds that
+   * had no processor before Tokenwise. No processor acts on these: Retrofit reads its annotations
+   * at run time, and {@code @Generated} is a source-only marker.
+   */
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(TOKEN_ENDPOINT, ClientNames.REQUIRES_SCOPES.canonicalName(),
+        HttpCall.RETROFIT_HTTP + "*", ClientNames.GENERATED.canonicalName());
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(UNKNOWN_SCOPES_OPTION);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Set<String> names = new LinkedHashSet<>(deferred);
+    deferred.clear();
+    List<TypeElement> interfaces = new ArrayList<>();
+    for (String name : names) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        interfaces.add(type);
+      }
+    }
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(TOKEN_ENDPOINT);
+    if (annotation != null) {
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        if (element instanceof TypeElement type && names.add(type.getQualifiedName().toString())) {
+          interfaces.add(type);
+        }
+      }
+    }
+    for (TypeElement type : interfaces) {
+      processGuarded(type, round.processingOver());
+    }
+    return true; // see getSupportedAnnotationTypes
+
+  }
+
+  /** Whatever goes wrong with one interface is a diagnostic on it, never a compiler crash. */
+  private void processGuarded(TypeElement type, boolean lastRound) {
+    try {
+      beforeEachInterface.accept(type);
+      process(type, lastRound);
+    } catch (Throwable t) {
+      StringWriter trace = new StringWriter();
+      t.printStackTrace(new PrintWriter(trace));
+      processingEnv.getMessager().printMessage(Message.INTERNAL_ERROR.kind(),
+          Message.INTERNAL_ERROR.format(type.getQualifiedName(), trace), type);
+    }
+  }
+
+  private void process(TypeElement type, boolean lastRound) {
+    Optional<AnnotationMirror> annotation = Annotations.find(type, TOKEN_ENDPOINT);
+    if (annotation.isEmpty()) {
+      return;
+    }
+    Optional<TypeMirror> missing = MissingTypes.in(type);
+    if (missing.isPresent()) {
+      if (lastRound) {
+        processingEnv.getMessager().printMessage(Message.UNRESOLVED_TYPE.kind(),
+            Message.UNRESOLVED_TYPE.format(type.getSimpleName(), missing.get()), type);
+      } else {
+        deferred.add(type.getQualifiedName().toString());
+      }
+      return;
+    }
+    Report report = new Report(unknownScopeKind);
+    boolean injectable = processingEnv.getElementUtils()
+        .getTypeElement(ClientNames.INJECT_PROVIDER.canonicalName()) != null;
+    boolean markGenerated = processingEnv.getElementUtils()
+        .getTypeElement(ClientNames.GENERATED.canonicalName()) != null;
+    Optional<ClientModel> model = new InterfaceValidator(processingEnv.getElementUtils(),
+        processingEnv.getTypeUtils(), report, injectable, markGenerated, generatedClients)
+        .validate(type, annotation.get());
+    report.printTo(processingEnv.getMessager());
+    if (model.isEmpty() || report.hasErrors()) {
+      return;
+    }
+    JavaFile file = writer.write(model.get());
+    String clientName = model.get().clientName().canonicalName();
+    try {
+      file.writeTo(processingEnv.getFiler());
+      generatedClients.add(clientName);
+    } catch (IOException e) {
+      processingEnv.getMessager().printMessage(Message.WRITE_FAILED.kind(),
+          Message.WRITE_FAILED.format(clientName, e.getMessage()), type);
+    }
+  }
+}
