@@ -46,12 +46,20 @@ final class PaxosCoverage {
     }
     Set<String> declared = new LinkedHashSet<>(endpoint.scopeNames());
     PaxosOperation known = operation.get();
-    if (declared.isEmpty() || known.coveredBy(declared)) {
+    if (declared.isEmpty() || known.coveredBy(declared) || needsAnyToken(known)) {
       return; // no scopes at all is one NoScopes error, not one error per method
     }
     report.add(Message.MISSING_SCOPE, call.method(), call.annotation(), null,
         call.httpMethod(), call.path(), known.operationId(), describe(known.alternatives(), " and "),
         endpoint.type().getSimpleName(), fix(known, declared));
+  }
+
+  /**
+   * The table writes {@code (none)} where the spec asks for a token but names no scope: any
+   * token will do.
+   */
+  private static boolean needsAnyToken(PaxosOperation operation) {
+    return operation.alternatives().stream().anyMatch(scopes -> scopes.equals(Set.of("(none)")));
   }
 
   /** What to add: for each alternative, its scopes not yet declared. */
@@ -90,7 +98,7 @@ final class PaxosCoverage {
   Set<String> scopesNeededBy(List<HttpCall> calls) {
     Set<String> needed = new LinkedHashSet<>();
     for (HttpCall call : calls) {
-      operationOf(call).filter(operation -> !operation.isPublic())
+      operationOf(call).filter(operation -> !operation.isPublic() && !needsAnyToken(operation))
           .ifPresent(operation -> needed.addAll(operation.alternatives().get(0)));
     }
     return needed;

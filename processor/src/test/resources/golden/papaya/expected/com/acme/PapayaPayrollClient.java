@@ -1,0 +1,44 @@
+package com.acme;
+
+import io.tokenwise.ClientBuilder;
+import io.tokenwise.ClientCredentials;
+import javax.annotation.processing.Generated;
+
+/**
+ * The Tokenwise client of {@link PapayaPayroll}: a Retrofit service whose calls carry a
+ * self-refreshing Papaya Global access token. Generated from the interface's
+ * {@code @TokenEndpoint}; settings given to {@link #builder()} override the annotation's.
+ */
+@Generated("io.tokenwise.processor.TokenwiseProcessor")
+public final class PapayaPayrollClient {
+  private PapayaPayrollClient() {
+  }
+
+  /**
+   * A ready {@link PapayaPayroll} that authenticates with {@code credentials}.
+   */
+  public static PapayaPayroll create(ClientCredentials credentials) {
+    return builder().credentials(credentials).build();
+  }
+
+  /**
+   * A builder for a {@link PapayaPayroll} with settings other than the annotation's.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a {@link PapayaPayroll}; see {@code io.tokenwise.ClientBuilder} for the settings.
+   */
+  public static final class Builder extends ClientBuilder<PapayaPayroll, Builder> {
+    private Builder() {
+      super(PapayaPayroll.class);
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+  }
+}
