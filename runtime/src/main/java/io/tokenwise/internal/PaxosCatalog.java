@@ -88,10 +88,16 @@ public final class PaxosCatalog {
     return new PaxosCatalog(scopes, operations);
   }
 
-  /** {@code a | b+c} → [{a}, {b, c}]; {@code (public)} → []. */
+  /**
+   * {@code a | b+c} → [{a}, {b, c}]; {@code (public)} → []; {@code (none)}, a token with no
+   * particular scope → [{}].
+   */
   static List<Set<String>> parseRequirement(String requirement) {
     if (requirement.equals("(public)")) {
       return List.of();
+    }
+    if (requirement.equals("(none)")) {
+      return List.of(Set.of());
     }
     List<Set<String>> alternatives = new ArrayList<>();
     for (String alternative : requirement.split("\\|")) {

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
  *
  * @param method HTTP method, upper case
  * @param path path relative to the API base, with a leading {@code /} and the spec's placeholder names
- * @param alternatives scope sets of which any one suffices; empty for a public operation
+ * @param alternatives scope sets of which any one suffices; empty for a public operation, one
+ *     empty set for an operation that needs a token but no particular scope
  * @param operationId the OpenAPI operation id
  */
 public record PaxosOperation(
@@ -29,10 +30,16 @@ public record PaxosOperation(
     return isPublic() || alternatives.stream().anyMatch(granted::containsAll);
   }
 
-  /** The requirement as the provider data writes it: {@code a | b+c}, or {@code (public)}. */
+  /**
+   * The requirement as the provider data writes it: {@code a | b+c}, {@code (public)}, or {@code
+   * (none)} when any token will do.
+   */
   public String requirement() {
     if (isPublic()) {
       return "(public)";
+    }
+    if (alternatives.equals(List.of(Set.of()))) {
+      return "(none)";
     }
     return alternatives.stream()
         .map(scopes -> String.join("+", scopes))
