@@ -22,16 +22,19 @@ public final class ClientCredentials {
   /**
    * Credentials from explicit values. For Papaya Global, {@code clientId} is the API key.
    *
-   * @throws IllegalArgumentException if either is empty
+   * @throws IllegalArgumentException if either is empty or blank
    */
   public static ClientCredentials of(String clientId, String secret) {
     Objects.requireNonNull(clientId, "clientId == null");
     Objects.requireNonNull(secret, "secret == null");
-    if (clientId.isEmpty()) {
-      throw new IllegalArgumentException("clientId is empty: pass the client id the provider issued");
+    // Blank is a configuration mistake (an unset placeholder), never a real credential.
+    if (clientId.isBlank()) {
+      throw new IllegalArgumentException(
+          "clientId is empty or blank: pass the client id the provider issued");
     }
-    if (secret.isEmpty()) {
-      throw new IllegalArgumentException("secret is empty: pass the secret the provider issued");
+    if (secret.isBlank()) {
+      throw new IllegalArgumentException(
+          "secret is empty or blank: pass the secret the provider issued");
     }
     return new ClientCredentials(clientId, secret);
   }
