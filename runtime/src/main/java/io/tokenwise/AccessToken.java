@@ -35,11 +35,11 @@ public final class AccessToken {
     Objects.requireNonNull(expiresAt, "expiresAt == null");
     Objects.requireNonNull(scopes, "scopes == null");
     if (value.isEmpty()) {
-      throw new IllegalArgumentException("token value is empty");
+      throw new IllegalArgumentException("token value is empty: pass the token the provider issued");
     }
     if (!expiresAt.isAfter(requestedAt)) {
-      throw new IllegalArgumentException(
-          "expiresAt " + expiresAt + " is not after requestedAt " + requestedAt);
+      throw new IllegalArgumentException("expiresAt " + expiresAt + " is not after requestedAt "
+          + requestedAt + ": pass the instant the token stops being accepted");
     }
     return new AccessToken(value, requestedAt, expiresAt, Set.copyOf(scopes));
   }
