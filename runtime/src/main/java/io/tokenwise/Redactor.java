@@ -17,8 +17,11 @@ import java.util.stream.Collectors;
  * of token-like characters (JWTs, opaque tokens).
  */
 final class Redactor {
-  /** 24+ characters of base64url/JWT alphabet: tokens, not words. */
-  private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9._~+/=-]{24,}");
+  /**
+   * 16+ characters of base64url/JWT alphabet (RFC 6749's sample token has 22); masked only when
+   * it mixes letters and digits, so words and error codes survive.
+   */
+  private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9._~+/=-]{16,}");
   /**
    * The string value of {@code "access_token"}, {@code "token"}, {@code "accessToken"}... (but not
    * {@code token_type}), even in a body cut short: a token too short for {@link #TOKEN_LIKE}.

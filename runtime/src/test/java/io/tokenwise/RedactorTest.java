@@ -32,6 +32,9 @@ final class RedactorTest {
         redactor.mask("bearer eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3MjA2ODQ4MDB9.c2lnbmF0dXJl"));
     assertEquals("AUTH_INVALID_CLIENT_CREDENTIALS for application/x-www-form-urlencoded",
         redactor.mask("AUTH_INVALID_CLIENT_CREDENTIALS for application/x-www-form-urlencoded"));
+    assertEquals("token [redacted] revoked", redactor.mask("token 2YotnFZFEjr1zCsicMWpAA revoked"));
+    assertEquals("rewards:write_payout_groups at 2024-07-11T07:48:54Z",
+        redactor.mask("rewards:write_payout_groups at 2024-07-11T07:48:54Z"));
     assertEquals("line one line two", redactor.mask("line one\nline two"));
   }
 

@@ -322,6 +322,13 @@ final class TokenResponseCorpusTest {
         unavailable("500 echoing the request", Provider.PAYSWAY, json(500,
             "{\"message\":\"NullPointerException parsing grant_type=client_credentials&client_id="
                 + CLIENT_ID + "&client_secret=" + SECRET_FORM + "\"}"), 500, null),
+        // The reader does not know a token issued earlier: only its shape gives it away.
+        unavailable("503 quoting an earlier token", Provider.PAXOS, json(503,
+            "{\"error\":\"temporarily_unavailable\",\"error_description\":\"token " + TOKEN
+                + " not saved\"}"), 503, null),
+        rejected("401 quoting an earlier token", Provider.PAYSWAY, json(401,
+            "{\"code\":\"AUTH_TOKEN_REVOKED\",\"message\":\"Token " + TOKEN + " was revoked\"}"),
+            401, "AUTH_TOKEN_REVOKED", "Token [redacted] was revoked"),
         unavailable("408", Provider.PAPAYA_GLOBAL, json(408, ""), 408, null),
         unavailable("502 huge body", Provider.PAXOS, json(502, huge), 502, null),
         bad("connection reset", Provider.PAXOS,
