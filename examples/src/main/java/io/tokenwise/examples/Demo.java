@@ -25,10 +25,11 @@ import retrofit2.Response;
  * Tokenwise in one command, with no credentials and no network: the four providers emulated on
  * loopback, one generated client each, tokens that live {@value #LIFETIME_SECONDS} s.
  *
- * <p>Each client makes six calls on its own timeline: call 3 passes the token's refresh point (one
- * background refresh, the call itself uses the current token), call 4 comes after the first token has
- * expired at the provider, and call 5 follows the revocation of every token (401, a new token,
- * one retry). It prints what the provider saw and exits 0 when every provider behaved so.
+ * <p>Each client makes six calls on its own timeline: call 3 passes the token's refresh point
+ * (a background refresh starts; the call itself uses the current token), call 4 comes after the
+ * first token has expired at the provider, and call 5 follows the revocation of every token (401,
+ * a new token, one retry). It prints what each provider saw and exits 0 when every provider
+ * behaved so.
  */
 public final class Demo {
   static final int LIFETIME_SECONDS = 4;
@@ -84,9 +85,9 @@ public final class Demo {
     }
     printTable(out, rows);
     boolean allGood = rows.stream().allMatch(Row::ok);
-    out.printf("%nOK: all %d calls answered with 3 token requests: the first, one background"
-        + " refresh that landed%nbefore the first token expired, and one after the revocation's"
-        + " 401, whose call was retried once.%n", CALLS);
+    out.printf("%nExpected for each provider: %d calls answered with 3 token requests: the first,"
+        + "%none refresh that landed before the first token expired, and one after the"
+        + " revocation's%n401, whose call was retried once.%n", CALLS);
     rows.stream().filter(row -> !row.ok()).forEach(row -> out.println("UNEXPECTED " + row.problem()));
     out.printf("%s in %.1f s.%n", allGood ? "Every provider behaved as expected"
         : "Something did not behave as expected", (System.nanoTime() - started) / 1e9);
