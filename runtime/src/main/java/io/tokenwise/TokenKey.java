@@ -26,6 +26,7 @@ record TokenKey(
 
   @Override
   public String toString() {
-    return "TokenKey{" + tokenUrl + ", " + style + ", " + scopes + "}";
+    // No URL: a user:password or query in it would be a secret.
+    return "TokenKey{fingerprint=" + fingerprint() + ", " + style + ", scopes=" + scopes + "}";
   }
 }
