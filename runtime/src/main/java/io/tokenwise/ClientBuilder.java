@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
@@ -31,6 +32,8 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  */
 public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
   private static final Moshi DEFAULT_MOSHI = new Moshi.Builder().build();
+  private static final System.Logger LOG = System.getLogger("io.tokenwise.ClientBuilder");
+  private static final String HTTP_LOGGING_INTERCEPTOR = "okhttp3.logging.HttpLoggingInterceptor";
 
   private final Class<T> api;
   private final TokenEndpoint endpoint;
@@ -87,7 +90,8 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
   /**
    * The client to build on: its connection pool, dispatcher, TLS (a client certificate for
    * Mangopay's mutual TLS) and interceptors are used for API calls. Token requests use the same
-   * pool and TLS but none of its interceptors, redirects or cache.
+   * pool and TLS but none of its interceptors, redirects or cache. An OkHttp {@code
+   * HttpLoggingInterceptor} added as a network interceptor is told to redact {@code Authorization}.
    */
   public B okHttpClient(OkHttpClient okHttpClient) {
     this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
@@ -188,6 +192,7 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
           + " the TokenCache builder, which owns token lifetimes");
     }
     OkHttpClient baseClient = okHttpClient != null ? okHttpClient : DefaultHttpClient.INSTANCE;
+    redactBearerInNetworkLogs(baseClient);
     TokenExchange exchange = new TokenExchange(provider, style, tokenHttpUrl, credentials,
         List.of(endpoint.scopes()), tokenName, tokenExpiration);
     TokenEntry entry = cache.entry(exchange, new HttpTokenFetcher(baseClient, exchange, cache.clock));
@@ -199,6 +204,32 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
         .client(apiClient)
         .addConverterFactory(MoshiConverterFactory.create(moshi != null ? moshi : DEFAULT_MOSHI))
         .build();
+  }
+
+  /**
+   * A network interceptor sees the request as sent, bearer header included: an OkHttp {@code
+   * HttpLoggingInterceptor} among them is told to redact {@code Authorization} (found by name, so
+   * the runtime needs no logging-interceptor dependency). The user's application interceptors run
+   * before Tokenwise's and never see the header; token requests pass through no interceptor.
+   */
+  static void redactBearerInNetworkLogs(OkHttpClient client) {
+    for (Interceptor interceptor : client.networkInterceptors()) {
+      if (!interceptor.getClass().getName().equals(HTTP_LOGGING_INTERCEPTOR)) {
+        continue;
+      }
+      try {
+        interceptor.getClass().getMethod("redactHeader", String.class)
+            .invoke(interceptor, "Authorization");
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        // Failing closed: a bearer token in a log is worse than a client that does not build.
+        throw new IllegalStateException("The base OkHttpClient logs network requests with an "
+            + HTTP_LOGGING_INTERCEPTOR + " whose Authorization header Tokenwise could not redact"
+            + " (" + e.getClass().getSimpleName() + "): call redactHeader(\"Authorization\") on it,"
+            + " or add it with addInterceptor instead of addNetworkInterceptor", e);
+      }
+      LOG.log(System.Logger.Level.DEBUG, "redacting Authorization in the base client's network"
+          + " HttpLoggingInterceptor, so that it does not print bearer tokens");
+    }
   }
 
   private static String pick(String runtime, String annotated, String catalog) {
@@ -213,6 +244,10 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
     HttpUrl parsed = HttpUrl.parse(url);
     if (parsed == null) {
       throw new IllegalArgumentException(name + " is not an absolute http(s) URL: " + url);
+    }
+    if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+      throw new IllegalArgumentException(name + " must not carry user:password; pass credentials"
+          + " with credentials(ClientCredentials.of(clientId, secret))");
     }
     if (!parsed.isHttps() && !isLoopback(parsed.host())) {
       throw new IllegalArgumentException(name + " must use https (plain http is allowed only for"

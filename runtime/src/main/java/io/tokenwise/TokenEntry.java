@@ -68,16 +68,18 @@ final class TokenEntry {
     long now = cache.clock.millis();
     if (now < s.usableUntil) {
       if (now >= s.refreshAt && flight.get() == null) {
-        refreshAhead();
+        refreshAhead(s);
       }
       return s.token;
     }
     return awaitToken();
   }
 
-  private void refreshAhead() {
+  private void refreshAhead(State s) {
     Flight mine = new Flight();
     if (flight.compareAndSet(null, mine)) {
+      log(Level.DEBUG, () -> "refreshing ahead of expiry; token " + s.token.fingerprint()
+          + " stays in use for " + (s.usableUntil - cache.clock.millis()) + " ms");
       mine.start();
     }
   }
@@ -119,14 +121,17 @@ final class TokenEntry {
         return true; // Already replaced, or already being replaced: retry with the new one.
       }
       long now = cache.clock.millis();
-      if (now - lastForcedAt < cache.forcedRefreshIntervalMillis) {
+      long sinceForced = now - lastForcedAt;
+      if (sinceForced < cache.forcedRefreshIntervalMillis) {
         // A fresh token was refused too: the problem is not expiry.
+        log(Level.DEBUG, () -> "token " + rejected.fingerprint() + " refused with 401 only "
+            + sinceForced + " ms after the last forced refresh; the 401 goes to the caller");
         return false;
       }
       if (STATE.compareAndSet(this, s, s.asInvalidated())) {
         lastForcedAt = now;
-        log(Level.INFO, () -> "token " + rejected.fingerprint() + " refused with 401;"
-            + " fetching a new one");
+        log(Level.INFO, () -> "token " + rejected.fingerprint() + " refused with 401 and"
+            + " invalidated " + (s.expiresAt() - now) + " ms before its expiry; fetching a new one");
         return true;
       }
     }
@@ -139,9 +144,18 @@ final class TokenEntry {
 
   /** Drops the token and any remembered failure. */
   void forget() {
+    State s = state;
     state = State.EMPTY;
+    if (s.token != null) {
+      log(Level.DEBUG, () -> "token " + s.token.fingerprint() + " dropped by invalidateAll()");
+    }
   }
 
+  /**
+   * Every lifecycle message: provider, key fingerprint and timings, and token fingerprints. Never
+   * a token, secret or client id (a Papaya client id is an API key); exception messages are
+   * redacted where they are made, and exceptions are never passed (a cause's text is not ours).
+   */
   private void log(Level level, java.util.function.Supplier<String> message) {
     if (LOG.isLoggable(level)) {
       LOG.log(level, provider + " [key " + keyFingerprint + "] " + message.get());
@@ -186,28 +200,40 @@ final class TokenEntry {
         onFailure(e);
         return;
       } catch (RuntimeException e) {
-        // A bug must not strand the waiters: it becomes their typed failure.
+        // A bug must not strand the waiters: it becomes their typed failure. Its message is not
+        // logged: it might quote a response.
+        log(Level.ERROR, () -> "token request failed inside Tokenwise: " + e.getClass().getName()
+            + " at " + (e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0])
+            + "; please report this to Tokenwise");
         onFailure(new TokenResponseException(provider, provider + " token response could not"
             + " be read (" + e.getClass().getName() + "): please report this to Tokenwise", 0, ""));
         return;
       }
       long latency = Math.max(0, cache.clock.millis() - sentAt);
       latencyMillis = latencyMillis == 0 ? latency : (latencyMillis + latency) / 2;
+      State previous = state;
       State next = State.of(token, latencyMillis, cache.random.nextDouble());
       state = next;
       flight.set(null);
       result.complete(token);
-      log(Level.DEBUG, () -> "fetched token " + token.fingerprint() + " in " + latency + " ms;"
-          + " lifetime " + (next.expiresAt() - token.requestedAt().toEpochMilli()) + " ms, refresh"
-          + " in " + (next.refreshAt - sentAt) + " ms, usable for " + (next.usableUntil - sentAt)
-          + " ms");
+      int failed = failures;
+      log(Level.DEBUG, () -> (previous.token == null || previous.invalidated
+              ? "fetched token " + token.fingerprint()
+              : "refreshed token " + previous.token.fingerprint() + " -> " + token.fingerprint()
+                  + (sentAt < previous.usableUntil ? "" : " after it went out of use"))
+          + " in " + latency + " ms" + (failed == 0 ? "" : " after " + failed + " failed requests")
+          + "; lifetime " + (next.expiresAt() - token.requestedAt().toEpochMilli())
+          + " ms, refresh in " + (next.refreshAt - sentAt) + " ms, usable for "
+          + (next.usableUntil - sentAt) + " ms");
     }
 
     private void onFailure(TokenException e) {
       lastFailure = e;
       long now = cache.clock.millis();
+      long latency = Math.max(0, now - lastRequestAt);
       if (!isRetriable(e)) {
-        log(Level.WARNING, () -> "token request rejected, not retried: " + e.getMessage());
+        log(Level.WARNING, () -> "token request rejected after " + latency + " ms, not retried;"
+            + " answering from memory for " + cache.rejectionMemoryMillis + " ms: " + e.getMessage());
         fail(e, now + cache.rejectionMemoryMillis);
         return;
       }
@@ -216,8 +242,9 @@ final class TokenEntry {
       boolean tokenOutlastsDelay = now + delay < state.usableUntil;
       if (tokenOutlastsDelay
           || (failures < ATTEMPTS_WITHOUT_TOKEN && delay <= cache.waitTimeoutMillis)) {
-        log(Level.INFO, () -> "token request failed (" + e.getMessage() + "); retry in "
-            + delay + " ms" + (tokenOutlastsDelay ? ", current token still served" : ""));
+        log(Level.INFO, () -> "token request failed after " + latency + " ms (failure " + failures
+            + ": " + e.getMessage() + "); retry in " + delay + " ms"
+            + (tokenOutlastsDelay ? ", current token still served" : ""));
         scheduleAttempt(delay);
         return;
       }
@@ -260,6 +287,8 @@ final class TokenEntry {
             + e.getCause().getClass().getName(), 0, "");
       } catch (TimeoutException e) {
         TokenException failure = lastFailure;
+        log(Level.DEBUG, () -> "a caller gave up after waiting " + cache.waitTimeoutMillis
+            + " ms for a token");
         throw new TokenEndpointUnavailableException(provider, "No " + provider + " token within "
             + cache.waitTimeoutMillis + " ms" + (failure == null ? " (the token endpoint is slow)"
             : "; last failure: " + failure.getMessage()) + ". Raise TokenCache.waitTimeout or"
