@@ -260,12 +260,23 @@ final class TokenResponseReader {
           : "its body is not JSON (" + redactor.excerpt(jsonProblem(e)) + ")");
     }
     if (!(value instanceof Map)) {
-      // A bare JSON string is most likely the token itself: keep it out of the excerpt.
-      Redactor masking = value instanceof String text ? redactor.with(text) : redactor;
+      // A bare JSON string, or one in an array, is most likely the token: keep it out of the excerpt.
+      Redactor masking = redactor.with(stringsIn(value).toArray(String[]::new));
       throw unusable(status, body, "its body is JSON " + describe(value) + ", not an object",
           masking);
     }
     return (Map<String, Object>) value;
+  }
+
+  /** Every string in a JSON value, however deep. */
+  private static List<String> stringsIn(Object value) {
+    List<String> strings = new java.util.ArrayList<>();
+    if (value instanceof String text) {
+      strings.add(text);
+    } else if (value instanceof List<?> list) {
+      list.forEach(element -> strings.addAll(stringsIn(element)));
+    }
+    return strings;
   }
 
   /** Strict JSON, one value and nothing after it. */
