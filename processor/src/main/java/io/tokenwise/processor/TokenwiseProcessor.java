@@ -44,6 +44,9 @@ public final class TokenwiseProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Set<String> generatedClients = new HashSet<>();
   private Diagnostic.Kind unknownScopeKind = Diagnostic.Kind.ERROR;
+  /** Looked up once: a miss searches every module, which is slow for hundreds of interfaces. */
+  private boolean injectable;
+  private boolean markGenerated;
 
   /** The processor, as javac's service loader creates it. */
   public TokenwiseProcessor() {
@@ -58,6 +61,10 @@ public final class TokenwiseProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
+    injectable = processingEnv.getElementUtils()
+        .getTypeElement(ClientNames.INJECT_PROVIDER.canonicalName()) != null;
+    markGenerated = processingEnv.getElementUtils()
+        .getTypeElement(ClientNames.GENERATED.canonicalName()) != null;
     String option = processingEnv.getOptions().get(UNKNOWN_SCOPES_OPTION);
     if ("warn".equals(option)) {
       unknownScopeKind = Diagnostic.Kind.WARNING;
@@ -146,10 +153,6 @@ public final class TokenwiseProcessor extends AbstractProcessor {
       return;
     }
     Report report = new Report(unknownScopeKind);
-    boolean injectable = processingEnv.getElementUtils()
-        .getTypeElement(ClientNames.INJECT_PROVIDER.canonicalName()) != null;
-    boolean markGenerated = processingEnv.getElementUtils()
-        .getTypeElement(ClientNames.GENERATED.canonicalName()) != null;
     Optional<ClientModel> model = new InterfaceValidator(processingEnv.getElementUtils(),
         processingEnv.getTypeUtils(), report, injectable, markGenerated, generatedClients)
         .validate(type, annotation.get());
