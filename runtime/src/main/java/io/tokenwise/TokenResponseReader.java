@@ -31,6 +31,8 @@ final class TokenResponseReader {
   static final long MAX_BODY_BYTES = 64 * 1024;
   /** When neither {@code expires_in} nor a JWT {@code exp} says otherwise. */
   static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(300);
+  /** The longest lifetime taken from {@code expires_in}, {@code valid_until} or a JWT's exp. */
+  static final Duration MAX_LIFETIME = Duration.ofDays(3650);
   private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
   private final TokenExchange exchange;
@@ -151,6 +153,12 @@ final class TokenResponseReader {
           + ", before it was requested (" + sentAt + "): check the provider's and this"
           + " machine's clocks");
     }
+    // As for expires_in: past ten years it is no lifetime (and past year 292278994, whose epoch
+    // milliseconds overflow a long, it would break the cache).
+    if (expiresAt.isAfter(sentAt.plus(MAX_LIFETIME))) {
+      throw unusable(status, body, "the token expires at " + expiresAt + ", more than 10 years"
+          + " after it was requested (" + sentAt + ")");
+    }
     Set<String> missing = new LinkedHashSet<>(exchange.scopes);
     missing.removeAll(granted);
     if (!missing.isEmpty()) {
@@ -216,7 +224,7 @@ final class TokenResponseReader {
     } else {
       throw unusable(status, body, "expires_in is " + describe(value) + ", not a number of seconds");
     }
-    if (!(seconds >= 1) || Double.isInfinite(seconds) || seconds > Duration.ofDays(3650).toSeconds()) {
+    if (!(seconds >= 1) || Double.isInfinite(seconds) || seconds > MAX_LIFETIME.toSeconds()) {
       throw unusable(status, body, "expires_in " + describe(value)
           + " is not a lifetime (expected 1 s to 10 years)");
     }
@@ -262,8 +270,8 @@ final class TokenResponseReader {
     if (!(value instanceof Map)) {
       // A bare JSON string, or one in an array, is most likely the token: keep it out of the excerpt.
       Redactor masking = redactor.with(stringsIn(value).toArray(String[]::new));
-      throw unusable(status, body, "its body is JSON " + describe(value) + ", not an object",
-          masking);
+      String what = value instanceof String ? "a string" : describe(value);
+      throw unusable(status, body, "its body is JSON " + what + ", not an object", masking);
     }
     return (Map<String, Object>) value;
   }
