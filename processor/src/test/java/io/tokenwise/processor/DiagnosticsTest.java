@@ -93,6 +93,27 @@ class DiagnosticsTest {
         .inFile(api).onLineContaining("@TokenEndpoint");
   }
 
+  @Test
+  void twoInterfacesMappingToOneClientNameClash() {
+    JavaFileObject nested = source("Bank",
+        "public class Bank {",
+        "  @TokenEndpoint(provider = Provider.PAYSWAY)",
+        "  public interface Cards {",
+        "    @GET(\"v1/cards\") Call<String> cards();",
+        "  }",
+        "}");
+    JavaFileObject flat = source("Bank_Cards",
+        "@TokenEndpoint(provider = Provider.PAYSWAY)",
+        "public interface Bank_Cards {",
+        "  @GET(\"v1/cards\") Call<String> cards();",
+        "}");
+    assertThat(compile(List.of(), false, nested, flat))
+        .hadErrorContaining("[Tokenwise/NameClash] Tokenwise generates com.acme.Bank_CardsClient"
+            + " for Bank_Cards, but a type with that name already exists (the client of another"
+            + " @TokenEndpoint interface in this compilation)")
+        .inFile(flat).onLineContaining("@TokenEndpoint");
+  }
+
   // --- Provider rules ---
 
   @Test
@@ -183,6 +204,22 @@ class DiagnosticsTest {
         .inFile(f).onLineContaining("baseUrl = ");
     assertThat(compile(f)).hadErrorContaining(
         "Did you mean \"https://api.paysway.example/v2/\"?");
+  }
+
+  @Test
+  void tokenUrlWithAnotherSchemeIsInvalid() {
+    JavaFileObject f = source("LedgerApi",
+        "@TokenEndpoint(provider = Provider.CUSTOM,",
+        "    tokenUrl = \"ftp://auth.ledger.example/token\",",
+        "    authStyle = AuthStyle.CLIENT_SECRET_POST)",
+        "public interface LedgerApi {",
+        "  @GET(\"https://api.ledger.example/entries\") Call<String> entries();",
+        "}");
+    assertThat(compile(f))
+        .hadErrorContaining("[Tokenwise/InvalidUrl] tokenUrl \"ftp://auth.ledger.example/token\""
+            + " is not an absolute http(s) URL (scheme ftp): write it in full, like"
+            + " \"https://auth.example.com/oauth2/token\"")
+        .inFile(f).onLineContaining("ftp://");
   }
 
   @Test
