@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import okhttp3.Authenticator;
 import okhttp3.Call;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 
@@ -37,7 +38,21 @@ final class HttpTokenFetcher implements TokenFetcher {
         .cache(null);
     builder.interceptors().clear();
     builder.networkInterceptors().clear();
+    builder.addNetworkInterceptor(HttpTokenFetcher::noImmediateRepeat);
     return builder.build();
+  }
+
+  /**
+   * OkHttp repeats a 503 that says {@code Retry-After: 0} at once, whatever
+   * retryOnConnectionFailure says: without the header Tokenwise sees the same answer (a zero wait
+   * changes nothing) and retries it itself, counted and rate-limited.
+   */
+  private static Response noImmediateRepeat(Interceptor.Chain chain) throws IOException {
+    Response response = chain.proceed(chain.request());
+    String retryAfter = response.header("Retry-After");
+    return response.code() == 503 && retryAfter != null && retryAfter.matches("0+")
+        ? response.newBuilder().removeHeader("Retry-After").build()
+        : response;
   }
 
   @Override

@@ -185,6 +185,23 @@ final class TokenResponseFuzzTest {
     assertEquals(NOW.plus(Duration.ofDays(9 * 365)), nineYears.expiresAt());
   }
 
+  /** Found by this test: OkHttp answered a 503 with Retry-After: 0 by sending the request again. */
+  @Test
+  void a503WithRetryAfterZeroIsOneTokenRequest() throws IOException {
+    try (MockWebServer server = TokenEndpointFixture.startLoopbackServer()) {
+      server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "0")
+          .body("{\"error\":\"temporarily_unavailable\"}").build());
+      server.enqueue(TokenEndpointFixture.json(200, "{\"access_token\":\"not-to-be-fetched\","
+          + "\"token_type\":\"bearer\",\"expires_in\":3600}"));
+      TokenExchange exchange = TokenEndpointFixture.providerExchange(Provider.PAYSWAY,
+          server.url("/token"));
+      TokenEndpointUnavailableException e = assertThrows(TokenEndpointUnavailableException.class,
+          () -> TokenEndpointFixture.fetcher(exchange).fetch());
+      assertEquals(java.util.OptionalInt.of(503), e.status());
+      assertEquals(1, server.getRequestCount());
+    }
+  }
+
   private interface Attempt {
     AccessToken run() throws Exception;
   }
