@@ -9,9 +9,13 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
+import io.tokenwise.ClientBuilder;
 import io.tokenwise.ClientCredentials;
 import io.tokenwise.CredentialsSource;
 import io.tokenwise.Provider;
+import io.tokenwise.TokenCache;
+import io.tokenwise.TokenEndpoint;
+import io.tokenwise.examples.emulator.ProviderEmulator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -20,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The processor's jakarta.inject output: each generated client is a {@code
  * jakarta.inject.Provider} of its interface with an {@code @Inject} constructor taking a {@link
  * CredentialsSource}, so Guice needs one line per client. No call leaves the JVM: {@code
- * request()} only builds the request.
+ * request()} only builds the request, except where the emulator answers on loopback.
  */
 final class DependencyInjectionTest {
   /** Records which providers' credentials were asked for. */
@@ -63,6 +67,41 @@ final class DependencyInjectionTest {
 
     IllegalStateException cause = assertInstanceOf(IllegalStateException.class, e.getCause());
     assertTrue(cause.getMessage().contains("baseUrl"), cause.getMessage());
+  }
+
+  @Test
+  void injectedClientsTakeTheirOtherSettingsFromTheSourceAndCallTheEmulator() throws Exception {
+    try (ProviderEmulator emulator = ProviderEmulator.start()) {
+      TokenCache cache = TokenCache.create();
+      CredentialsSource toEmulator = new CredentialsSource() {
+        @Override
+        public ClientCredentials credentials(Provider provider) {
+          return emulator.credentials(provider);
+        }
+
+        @Override
+        public void configure(Class<?> api, ClientBuilder<?, ?> builder) {
+          Provider provider = api.getAnnotation(TokenEndpoint.class).provider();
+          builder.baseUrl(emulator.baseUrl(provider)).tokenUrl(emulator.tokenUrl(provider))
+              .tokenCache(cache);
+        }
+      };
+      Injector wired = Guice.createInjector(new AbstractModule() {
+        @Override
+        protected void configure() {
+          bind(CredentialsSource.class).toInstance(toEmulator);
+          bind(PapayaWorkers.class).toProvider(PapayaWorkersClient.class);
+          bind(MangopayUsers.class).toProvider(MangopayUsersClient.class);
+        }
+      });
+
+      PapayaWorkers papaya = wired.getInstance(PapayaWorkers.class);
+      MangopayUsers mangopay = wired.getInstance(MangopayUsers.class);
+      assertEquals(200, papaya.worker("w-1").execute().code());
+      assertEquals(200, mangopay.user("42").execute().code());
+      assertEquals(1, emulator.tokenRequests(Provider.PAPAYA_GLOBAL));
+      assertEquals(1, emulator.tokenRequests(Provider.MANGOPAY));
+    }
   }
 
   @Test

@@ -78,14 +78,16 @@ final class ClientWriter {
 
     if (model.injectable()) {
       type.addMethod(MethodSpec.methodBuilder(ClientNames.GET)
-          .addJavadoc("A new {@link $T} with the credentials the {@link $T} has for"
-              + " {@code $L}.\n", api, ClientNames.CREDENTIALS_SOURCE_TYPE, model.provider())
+          .addJavadoc("A new {@link $T} with the {@code $L} credentials and the settings of\n"
+              + "the {@link $T}.\n", api, model.provider(), ClientNames.CREDENTIALS_SOURCE_TYPE)
           .addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC)
           .returns(api)
-          .addStatement("return $L($L.$L($T.$L))", ClientNames.CREATE,
-              ClientNames.CREDENTIALS_SOURCE, ClientNames.CREDENTIALS, ClientNames.PROVIDER,
-              model.provider().name())
+          .addStatement("$T builder = $L().$L($L.$L($T.$L))", builder,
+              ClientNames.BUILDER_METHOD, ClientNames.CREDENTIALS, ClientNames.CREDENTIALS_SOURCE,
+              ClientNames.CREDENTIALS, ClientNames.PROVIDER, model.provider().name())
+          .addStatement("$L.configure($T.class, builder)", ClientNames.CREDENTIALS_SOURCE, api)
+          .addStatement("return builder.build()")
           .build());
     }
 

@@ -44,11 +44,14 @@ public final class InjectedTransfersClient implements Provider<InjectedTransfers
   }
 
   /**
-   * A new {@link InjectedTransfers} with the credentials the {@link CredentialsSource} has for {@code PAXOS}.
+   * A new {@link InjectedTransfers} with the {@code PAXOS} credentials and the settings of
+   * the {@link CredentialsSource}.
    */
   @Override
   public InjectedTransfers get() {
-    return create(credentialsSource.credentials(io.tokenwise.Provider.PAXOS));
+    Builder builder = builder().credentials(credentialsSource.credentials(io.tokenwise.Provider.PAXOS));
+    credentialsSource.configure(InjectedTransfers.class, builder);
+    return builder.build();
   }
 
   /**
