@@ -33,9 +33,10 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * A loopback token endpoint in front of the emulator's that misbehaves on purpose: a seeded share
- * of answers are 500, 503, 429 with {@code Retry-After}, a connection closed without an answer,
- * or a 2 s stall; during an outage every answer fails. The rest are forwarded to the emulator, so
+ * A loopback token endpoint in front of the emulator's that misbehaves on purpose: of every 40
+ * token requests, in a seeded order, 12 (30 %) fail: three 500s, three 503s, two 429s with {@code
+ * Retry-After}, two connections closed without an answer and two 2 s stalls; during an outage
+ * every answer is a 503 or a closed connection. The rest are forwarded to the emulator, so
  * the tokens are real ones its API accepts. It records what a soak asserts on: token requests per
  * provider, how many were in flight at once, when each issued token was requested and delivered,
  * the issued token values, and requests that came sooner than a {@code Retry-After} allowed.
@@ -95,8 +96,9 @@ final class FaultInjectingTokenProxy implements AutoCloseable {
   private final LongSupplier clock;
   private final long wallOffsetMillis;
   private final ToLongFunction<Provider> clientSentAt;
-  private final double faultShare;
   private final Random random;
+  private final List<Fault> deck = new ArrayList<>();
+  private int dealt;
   private final MockWebServer server = new MockWebServer();
   private final OkHttpClient forwarder = new OkHttpClient.Builder()
       .retryOnConnectionFailure(false)
@@ -110,17 +112,25 @@ final class FaultInjectingTokenProxy implements AutoCloseable {
    * @param clock soak milliseconds, the same the traffic measures with
    * @param clientSentAt when the client started its latest token call to {@code provider}, in
    *     soak milliseconds (one is in flight at a time per key)
-   * @param faultShare the share of answers (outside outages) that fail, e.g. 0.3
-   * @param seed the fault sequence: the n-th token request gets the n-th draw
+   * @param seed the fault sequence: the n-th token request gets the n-th card of decks shuffled
+   *     with it
    */
   FaultInjectingTokenProxy(ProviderEmulator emulator, LongSupplier clock,
-      ToLongFunction<Provider> clientSentAt, double faultShare, long seed) {
+      ToLongFunction<Provider> clientSentAt, long seed) {
     this.emulator = emulator;
     this.clock = clock;
     this.wallOffsetMillis = System.currentTimeMillis() - clock.getAsLong();
     this.clientSentAt = clientSentAt;
-    this.faultShare = faultShare;
     this.random = new Random(seed);
+    for (int i = 0; i < 28; i++) {
+      deck.add(Fault.NONE);
+    }
+    for (Fault fault : List.of(Fault.HTTP_500, Fault.HTTP_500, Fault.HTTP_500, Fault.HTTP_503,
+        Fault.HTTP_503, Fault.HTTP_503, Fault.HTTP_429, Fault.HTTP_429, Fault.DROP_CONNECTION,
+        Fault.DROP_CONNECTION, Fault.STALL_2S, Fault.STALL_2S)) {
+      deck.add(fault);
+    }
+    dealt = deck.size();
     for (Provider provider : ProviderEmulator.PROVIDERS) {
       stats.put(provider, new Stats());
     }
@@ -194,21 +204,23 @@ final class FaultInjectingTokenProxy implements AutoCloseable {
     }
   }
 
+  /** The next card; a deck, not independent draws, so that every kind shows up in a short run. */
   private Fault nextFault() {
     synchronized (random) {
-      double draw = random.nextDouble();
       if (outage) {
-        return draw < 0.5 ? Fault.HTTP_503 : Fault.DROP_CONNECTION;
+        return random.nextBoolean() ? Fault.HTTP_503 : Fault.DROP_CONNECTION;
       }
-      if (draw >= faultShare) {
-        return Fault.NONE;
+      if (dealt == deck.size()) {
+        java.util.Collections.shuffle(deck, random);
+        dealt = 0;
       }
-      // 500 and 503 a quarter each; drops, stalls and 429s a sixth each of the rest.
-      double within = draw / faultShare;
-      return within < 0.25 ? Fault.HTTP_500 : within < 0.5 ? Fault.HTTP_503
-          : within < 2.0 / 3 ? Fault.DROP_CONNECTION : within < 5.0 / 6 ? Fault.STALL_2S
-          : Fault.HTTP_429;
+      return deck.get(dealt++);
     }
+  }
+
+  /** The share of token requests outside outages that fail. */
+  static double faultShare() {
+    return 12 / 40.0;
   }
 
   private MockResponse forward(Provider provider, RecordedRequest request, Stats stats,

@@ -49,8 +49,7 @@ import retrofit2.Response;
 final class FaultSoak {
   /** How long, how hard and how broken. */
   record Settings(Duration duration, long seed, int threads, Duration tokenLifetime,
-      double faultShare, Duration outage, Duration firstOutage, Duration outageEvery,
-      Duration thinkTime) {
+      Duration outage, Duration firstOutage, Duration outageEvery, Duration thinkTime) {
 
     /** The short soak of the normal build, or what {@code -Dtokenwise.soak.*} asks for. */
     static Settings fromSystemProperties() {
@@ -59,9 +58,8 @@ final class FaultSoak {
           Long.getLong("tokenwise.soak.seed", 7L),
           Integer.getInteger("tokenwise.soak.threads", 16),
           Duration.ofSeconds(4),
-          0.30,
           Duration.ofSeconds(20),
-          duration.compareTo(Duration.ofMinutes(3)) < 0 ? duration.dividedBy(3) : Duration.ofMinutes(1),
+          duration.compareTo(Duration.ofMinutes(3)) < 0 ? duration.dividedBy(4) : Duration.ofMinutes(1),
           Duration.ofSeconds(150),
           Duration.ofMillis(Long.getLong("tokenwise.soak.thinkMillis", 10L)));
     }
@@ -74,7 +72,7 @@ final class FaultSoak {
   }
 
   /** Slack on both ends of a usable window for the clocks of two threads. */
-  static final long EDGE_MARGIN_MILLIS = 50;
+  static final long EDGE_MARGIN_MILLIS = 100;
 
   /** One provider's calls. */
   static final class Calls {
@@ -115,7 +113,8 @@ final class FaultSoak {
       md.append(String.format(Locale.ROOT, "Duration %.1f s, seed %d, %d threads, %d s tokens,"
               + " %.0f %% faulty answers, %d outage(s) of %d s; %d CPUs, load average %s before,"
               + " %s after.%n%n", elapsedMillis / 1000.0, settings.seed(), settings.threads(),
-          settings.tokenLifetime().toSeconds(), settings.faultShare() * 100, outages.size(),
+          settings.tokenLifetime().toSeconds(), FaultInjectingTokenProxy.faultShare() * 100,
+          outages.size(),
           settings.outage().toSeconds(), Runtime.getRuntime().availableProcessors(), loadBefore,
           loadAfter));
       md.append("| | ").append(String.join(" | ", calls.keySet().stream().map(Enum::name).toList()))
@@ -231,7 +230,7 @@ final class FaultSoak {
     tokenwiseLog.addHandler(capture);
     try (ProviderEmulator emulator = ProviderEmulator.start();
         FaultInjectingTokenProxy proxy = new FaultInjectingTokenProxy(emulator, this::now,
-            p -> tokenCallStartedAt.get(p).get(), settings.faultShare(), settings.seed())) {
+            p -> tokenCallStartedAt.get(p).get(), settings.seed())) {
       return run(emulator, proxy);
     } finally {
       tokenwiseLog.removeHandler(capture);
@@ -292,7 +291,8 @@ final class FaultSoak {
     while (now() < end) {
       threadsPeak = Math.max(threadsPeak, liveThreads().size());
       socketsPeak = Math.max(socketsPeak, openSockets());
-      if (now() >= nextOutage && now() + settings.outage().toMillis() + 10_000 <= end) {
+      // Room for up to 10 s of waiting for valid tokens, the outage and 10 s to recover.
+      if (now() >= nextOutage && now() + 10_000 + settings.outage().toMillis() + 10_000 <= end) {
         outages.add(outage(proxy, validAtOutage));
         nextOutage = now() + settings.outageEvery().toMillis();
         continue;
