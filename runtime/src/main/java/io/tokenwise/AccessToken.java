@@ -13,12 +13,15 @@ public final class AccessToken {
   private final Instant requestedAt;
   private final Instant expiresAt;
   private final Set<String> scopes;
+  /** {@code Bearer <value>}, built once: every API call sends it. */
+  final String authorization;
 
   private AccessToken(String value, Instant requestedAt, Instant expiresAt, Set<String> scopes) {
     this.value = value;
     this.requestedAt = requestedAt;
     this.expiresAt = expiresAt;
     this.scopes = scopes;
+    this.authorization = "Bearer " + value;
   }
 
   /**

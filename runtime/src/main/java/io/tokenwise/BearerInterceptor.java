@@ -47,7 +47,7 @@ final class BearerInterceptor implements Interceptor {
   }
 
   private static Request withBearer(Request request, AccessToken token) {
-    return request.newBuilder().header("Authorization", "Bearer " + token.value()).build();
+    return request.newBuilder().header("Authorization", token.authorization).build();
   }
 
   // No RuntimeException may escape an interceptor: OkHttp would crash an enqueue()'s thread.
