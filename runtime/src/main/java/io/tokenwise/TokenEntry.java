@@ -189,7 +189,26 @@ final class TokenEntry {
       }
     }
 
+    /** Whatever goes wrong, the flight ends: its waiters would otherwise wait on it for good. */
     private void attempt() {
+      try {
+        attemptOnce();
+      } catch (Throwable t) {
+        if (!result.isDone()) {
+          TokenException failure = new TokenResponseException(provider, provider + " token"
+              + " request failed inside Tokenwise (" + t.getClass().getName() + "): please report"
+              + " this to Tokenwise", 0, "");
+          state = state.withFailure(failure, cache.clock.millis() + cache.rejectionMemoryMillis);
+          flight.compareAndSet(this, null);
+          result.completeExceptionally(failure);
+        }
+        if (t instanceof Error error) {
+          throw error;
+        }
+      }
+    }
+
+    private void attemptOnce() {
       long sentAt = cache.clock.millis();
       lastRequestAt = sentAt;
       requests.increment();

@@ -301,6 +301,29 @@ final class TokenCacheTest {
   }
 
   @Test
+  void anErrorInsideAFetchEndsTheFlightInsteadOfStrandingItsWaiters() throws Exception {
+    boolean[] broken = {true};
+    FakeFetcher healthy = new FakeFetcher(time, Duration.ofMinutes(10));
+    TokenFetcher fetcher = () -> {
+      if (broken[0]) {
+        throw new StackOverflowError();
+      }
+      return healthy.fetch();
+    };
+    TokenKey key = new TokenKey("https://127.0.0.1/token", AuthStyle.CLIENT_SECRET_POST,
+        "client", "sha256:00000000", List.of(), null, null);
+    TokenEntry entry = TokenCache.builder().clock(time).scheduler(time)
+        .waitTimeout(Duration.ofSeconds(5)).build()
+        .entry(key, Provider.PAXOS, fetcher);
+    TokenResponseException failure = assertThrows(TokenResponseException.class, entry::token);
+    assertTrue(failure.getMessage().contains("StackOverflowError"), failure.getMessage());
+    assertFalse(entry.refreshing(), "the flight ended");
+    broken[0] = false;
+    time.advance(Duration.ofSeconds(10));
+    assertEquals("token-1", entry.token().value());
+  }
+
+  @Test
   void invalidateAllForgetsTokens() throws Exception {
     FakeFetcher fetcher = new FakeFetcher(time, Duration.ofMinutes(10));
     TokenCache cache = TokenCache.builder().clock(time).scheduler(time)
