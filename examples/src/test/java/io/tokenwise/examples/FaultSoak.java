@@ -66,9 +66,12 @@ final class FaultSoak {
 
   }
 
-  /** OkHttp's shared threads that end on their own after 60 s idle. */
+  /**
+   * OkHttp's shared threads that end on their own after 60 s idle. A TaskRunner thread takes the
+   * name of the task it runs ("OkHttp ConnectionPool connection closer", ...).
+   */
   static boolean isOkHttpIdlePool(String threadName) {
-    return threadName.equals("OkHttp TaskRunner") || threadName.equals("Okio Watchdog");
+    return threadName.startsWith("OkHttp ") || threadName.equals("Okio Watchdog");
   }
 
   /** Slack on both ends of a usable window for the clocks of two threads. */
@@ -317,6 +320,9 @@ final class FaultSoak {
     long socketsAfter;
     for (; ; ) {
       Thread.sleep(200);
+      // A retry scheduled before the traffic stopped may still open a connection: close again.
+      base.connectionPool().evictAll();
+      proxy.evictConnections();
       socketsAfter = openSockets();
       leaked = liveThreads().stream().filter(t -> !threadsBefore.contains(t))
           .map(Thread::getName).sorted().toList();
