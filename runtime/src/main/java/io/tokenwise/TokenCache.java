@@ -81,7 +81,7 @@ public final class TokenCache {
 
   /** Settings of a {@link TokenCache}; every one has a default fit for production. */
   public static final class Builder {
-    private Clock clock = Clock.systemUTC();
+    private Clock clock = TickingClock.INSTANCE;
     private Scheduler scheduler = Scheduler.shared();
     private RandomGenerator random = RandomGenerator.getDefault();
     private Duration minRequestInterval = Duration.ofSeconds(1);
@@ -92,7 +92,11 @@ public final class TokenCache {
 
     private Builder() {}
 
-    /** The clock that token lifetimes are measured with; tests pass a fake one. */
+    /**
+     * The clock that token lifetimes are measured with; tests pass a fake one. The default reads
+     * the wall clock through a field a daemon thread refreshes every few milliseconds while
+     * tokens are being read, so that a cached-token lookup pays no clock read.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;

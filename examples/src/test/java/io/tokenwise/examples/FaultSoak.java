@@ -67,11 +67,14 @@ final class FaultSoak {
   }
 
   /**
-   * OkHttp's shared threads that end on their own after 60 s idle. A TaskRunner thread takes the
-   * name of the task it runs ("OkHttp ConnectionPool connection closer", ...).
+   * Shared daemon threads that end on their own when idle: OkHttp's (after 60 s; a TaskRunner
+   * thread takes the name of the task it runs, "OkHttp ConnectionPool connection closer", ...)
+   * and Tokenwise's clock ticker and refresh pool (after 1 s and 10 s), which a retry scheduled
+   * before the traffic stopped may still be using.
    */
-  static boolean isOkHttpIdlePool(String threadName) {
-    return threadName.startsWith("OkHttp ") || threadName.equals("Okio Watchdog");
+  static boolean endsWhenIdle(String threadName) {
+    return threadName.startsWith("OkHttp ") || threadName.equals("Okio Watchdog")
+        || threadName.equals("tokenwise-clock") || threadName.startsWith("tokenwise-refresh-");
   }
 
   /** Slack on both ends of a usable window for the clocks of two threads. */
