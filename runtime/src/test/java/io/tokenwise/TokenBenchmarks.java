@@ -1,7 +1,6 @@
 package io.tokenwise;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +47,7 @@ public class TokenBenchmarks {
     };
     TokenKey key = new TokenKey("https://127.0.0.1/token", AuthStyle.CLIENT_SECRET_POST,
         "bench", "sha256:00000000", List.of(), null, null);
-    entry = TokenCache.builder().clock(Clock.systemUTC()).build()
+    entry = TokenCache.create() // the default clock, as every client has it
         .entry(key, Provider.PAXOS, oneHourTokens);
     entry.token(); // cached from here on
     bearer = new BearerInterceptor(entry, Provider.PAXOS);

@@ -58,8 +58,8 @@ final class FaultSoakTest {
         .mapToLong(AtomicLong::get).sum())) > 0, "the outage outlasted the tokens");
     assertEquals(List.of(), report.leaks(), "secrets or tokens in logs or messages");
     assertTrue(report.logEvents().getOrDefault("refreshed", 0) > 0, report.logEvents().toString());
-    // Nothing may be left but shared daemon threads that end when idle (OkHttp's after 60 s: the long
-    // soak waits and sees them go).
+    // Nothing may be left but shared daemon threads that end when idle (OkHttp's after 60 s:
+    // the long soak waits and sees them go).
     assertEquals(List.of(), report.leakedThreads().stream()
         .filter(name -> !FaultSoak.endsWhenIdle(name)).toList(), markdown);
     assertTrue(report.leakedThreads().size() <= 8, markdown);
