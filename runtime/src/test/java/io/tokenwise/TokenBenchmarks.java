@@ -72,12 +72,18 @@ public class TokenBenchmarks {
     return staticHeader.intercept(chain);
   }
 
-  /** A chain whose next step answers 200 at once: only the interceptor's own work is measured. */
+  /**
+   * A chain whose next step answers one prepared 200 at once: only the interceptor's own work is
+   * measured, with no allocation but the interceptor's.
+   */
   static final class FixedChain implements Interceptor.Chain {
     private final Request request;
+    private final Response response;
 
     FixedChain(Request request) {
       this.request = request;
+      this.response = new Response.Builder().request(request).protocol(Protocol.HTTP_1_1)
+          .code(200).message("OK").build();
     }
 
     @Override
@@ -87,8 +93,7 @@ public class TokenBenchmarks {
 
     @Override
     public Response proceed(Request request) {
-      return new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(200)
-          .message("OK").build();
+      return response;
     }
 
     private static UnsupportedOperationException unused() {
