@@ -323,6 +323,12 @@ final class ClientGlueTest {
         () -> builder(PaxosApi.class).baseUrl("http://api.example.test/v2/").build());
     assertTrue(plainHttp.getMessage().startsWith("baseUrl must use https"), plainHttp.getMessage());
 
+    IllegalArgumentException userInfo = assertThrows(IllegalArgumentException.class,
+        () -> builder(PaxosApi.class).tokenUrl("https://user:hunter2-pass@auth.example.test/t")
+            .build());
+    assertEquals("tokenUrl must not carry user:password; pass credentials with"
+        + " credentials(ClientCredentials.of(clientId, secret))", userInfo.getMessage());
+
     IllegalStateException papaya = assertThrows(IllegalStateException.class,
         () -> new Builder<>(PapayaApi.class).credentials(CREDENTIALS).build());
     assertEquals("PAPAYA_GLOBAL publishes no PRODUCTION API base URL: call"
