@@ -65,18 +65,6 @@ final class ClientGlueTest {
     String name;
   }
 
-  /** What a generated builder looks like. */
-  static final class Builder<T> extends ClientBuilder<T, Builder<T>> {
-    Builder(Class<T> api) {
-      super(api);
-    }
-
-    @Override
-    protected Builder<T> self() {
-      return this;
-    }
-  }
-
   private static final ClientCredentials CREDENTIALS =
       ClientCredentials.of("client-1", "s3cret-s3cret-s3cret");
 
@@ -127,8 +115,8 @@ final class ClientGlueTest {
     time.close();
   }
 
-  private <T> Builder<T> builder(Class<T> api) {
-    return new Builder<>(api)
+  private <T> HandBuilder<T> builder(Class<T> api) {
+    return new HandBuilder<>(api)
         .credentials(CREDENTIALS)
         .tokenCache(cache)
         .tokenUrl(server.url("/oauth2/token").toString())
@@ -286,7 +274,7 @@ final class ClientGlueTest {
           return chain.proceed(chain.request());
         })
         .build();
-    Builder<PaxosApi> builder = builder(PaxosApi.class).okHttpClient(base);
+    HandBuilder<PaxosApi> builder = builder(PaxosApi.class).okHttpClient(base);
     builder.build().transfers().execute();
     assertEquals(List.of("/v2/transfer/transfers"), seen, "the token request bypassed it");
     assertEquals(1, tokenRequests.size());
@@ -303,10 +291,10 @@ final class ClientGlueTest {
 
   @Test
   void runtimeSettingsOverrideTheAnnotation() {
-    Retrofit production = new Builder<>(PaxosApi.class).credentials(CREDENTIALS)
+    Retrofit production = new HandBuilder<>(PaxosApi.class).credentials(CREDENTIALS)
         .env(Env.PRODUCTION).tokenCache(cache).retrofit();
     assertEquals("https://api.paxos.com/v2/", production.baseUrl().toString());
-    Retrofit sandbox = new Builder<>(PaxosApi.class).credentials(CREDENTIALS)
+    Retrofit sandbox = new HandBuilder<>(PaxosApi.class).credentials(CREDENTIALS)
         .tokenCache(cache).retrofit();
     assertEquals("https://api.sandbox.paxos.com/v2/", sandbox.baseUrl().toString());
   }
@@ -314,7 +302,7 @@ final class ClientGlueTest {
   @Test
   void builderMisuseFailsInBuildSayingWhatToSet() {
     IllegalStateException noCredentials = assertThrows(IllegalStateException.class,
-        () -> new Builder<>(PaxosApi.class).build());
+        () -> new HandBuilder<>(PaxosApi.class).build());
     assertEquals("credentials are required: call credentials(ClientCredentials.fromEnvironment("
         + "Provider.PAXOS)) or credentials(ClientCredentials.of(clientId, secret))",
         noCredentials.getMessage());
@@ -330,16 +318,16 @@ final class ClientGlueTest {
         + " credentials(ClientCredentials.of(clientId, secret))", userInfo.getMessage());
 
     IllegalStateException papaya = assertThrows(IllegalStateException.class,
-        () -> new Builder<>(PapayaApi.class).credentials(CREDENTIALS).build());
+        () -> new HandBuilder<>(PapayaApi.class).credentials(CREDENTIALS).build());
     assertEquals("PAPAYA_GLOBAL publishes no PRODUCTION API base URL: call"
         + " baseUrl(\"https://.../\") on the builder", papaya.getMessage());
     IllegalStateException papayaToken = assertThrows(IllegalStateException.class,
-        () -> new Builder<>(PapayaApi.class).credentials(CREDENTIALS)
+        () -> new HandBuilder<>(PapayaApi.class).credentials(CREDENTIALS)
             .baseUrl("https://papaya.example.test/").build());
     assertTrue(papayaToken.getMessage().startsWith("PAPAYA_GLOBAL publishes no PRODUCTION token URL"));
 
     IllegalStateException custom = assertThrows(IllegalStateException.class,
-        () -> new Builder<>(CustomWithoutStyle.class).credentials(CREDENTIALS).build());
+        () -> new HandBuilder<>(CustomWithoutStyle.class).credentials(CREDENTIALS).build());
     assertTrue(custom.getMessage().contains("a CUSTOM provider needs an auth style"));
 
     IllegalArgumentException slash = assertThrows(IllegalArgumentException.class,
@@ -365,7 +353,7 @@ final class ClientGlueTest {
     Set<Thread> before = Thread.getAllStackTraces().keySet();
     TokenCache realTime = TokenCache.create(); // the real shared scheduler
     for (int i = 0; i < 50; i++) {
-      PaxosApi paxos = new Builder<>(PaxosApi.class)
+      PaxosApi paxos = new HandBuilder<>(PaxosApi.class)
           .credentials(ClientCredentials.of("client-" + i, "s3cret-s3cret-s3cret"))
           .tokenCache(realTime)
           .tokenUrl(server.url("/oauth2/token").toString())

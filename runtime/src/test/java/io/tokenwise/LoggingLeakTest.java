@@ -96,18 +96,6 @@ final class LoggingLeakTest {
     String name;
   }
 
-  /** What a generated builder looks like. */
-  static final class Builder<T> extends ClientBuilder<T, Builder<T>> {
-    Builder(Class<T> api) {
-      super(api);
-    }
-
-    @Override
-    protected Builder<T> self() {
-      return this;
-    }
-  }
-
   /** What each provider's test needs: its interface and credentials. */
   private record Setup(Class<?> api, ClientCredentials credentials) {}
 
@@ -316,7 +304,7 @@ final class LoggingLeakTest {
     TokenCache cache = TokenCache.builder().clock(time).scheduler(time)
         .minRequestInterval(Duration.ZERO).maxBackoff(Duration.ofSeconds(2))
         .rejectionMemory(Duration.ZERO).waitTimeout(Duration.ofSeconds(20)).build();
-    Builder<?> builder = new Builder<>(setup.api())
+    HandBuilder<?> builder = new HandBuilder<>(setup.api())
         .credentials(setup.credentials())
         .tokenUrl(server.url("/" + provider + "/token").toString())
         .baseUrl(server.url("/" + provider + "/api/").toString())
