@@ -31,6 +31,8 @@ final class TokenResponseReader {
   static final long MAX_BODY_BYTES = 64 * 1024;
   /** When neither {@code expires_in} nor a JWT {@code exp} says otherwise. */
   static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(300);
+  /** An excerpt is 200 characters: no more strings than this can stand in it. */
+  private static final int MAX_MASKED_STRINGS = 32;
   /** The longest lifetime taken from {@code expires_in}, {@code valid_until} or a JWT's exp. */
   static final Duration MAX_LIFETIME = Duration.ofDays(3650);
   private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
@@ -276,15 +278,27 @@ final class TokenResponseReader {
     return (Map<String, Object>) value;
   }
 
-  /** Every string in a JSON value, however deep. */
+  /**
+   * The first strings in a JSON value, however deep: enough to cover the short excerpt, and few
+   * enough that a body of thousands of strings is not masked string by string.
+   */
   private static List<String> stringsIn(Object value) {
     List<String> strings = new java.util.ArrayList<>();
+    collectStrings(value, strings);
+    return strings;
+  }
+
+  private static void collectStrings(Object value, List<String> strings) {
+    if (strings.size() >= MAX_MASKED_STRINGS) {
+      return;
+    }
     if (value instanceof String text) {
       strings.add(text);
     } else if (value instanceof List<?> list) {
-      list.forEach(element -> strings.addAll(stringsIn(element)));
+      for (Object element : list) {
+        collectStrings(element, strings);
+      }
     }
-    return strings;
   }
 
   /** Strict JSON, one value and nothing after it. */

@@ -1,5 +1,6 @@
 package io.tokenwise.examples;
 
+import io.tokenwise.ClientBuilder;
 import io.tokenwise.Provider;
 import io.tokenwise.TokenCache;
 import io.tokenwise.examples.emulator.ProviderEmulator;
@@ -96,38 +97,30 @@ public final class Demo {
     }
   }
 
+  /** A generated client of {@code provider}, pointed at the emulator. */
+  private static <T, B extends ClientBuilder<T, B>> T toEmulator(B builder, Provider provider,
+      ProviderEmulator emulator, OkHttpClient http, TokenCache cache) {
+    return builder
+        .credentials(emulator.credentials(provider))
+        .tokenUrl(emulator.tokenUrl(provider))
+        .baseUrl(emulator.baseUrl(provider))
+        .okHttpClient(http)
+        .tokenCache(cache)
+        .build();
+  }
+
   /** One generated client per provider, pointed at the emulator. */
   private static List<Lane> lanes(ProviderEmulator emulator, OkHttpClient http) {
     // One cache for all four, as in an application; each provider still has its own key.
     TokenCache cache = TokenCache.create();
-    PaxosTransfers paxos = PaxosTransfersClient.builder()
-        .credentials(emulator.credentials(Provider.PAXOS))
-        .tokenUrl(emulator.tokenUrl(Provider.PAXOS))
-        .baseUrl(emulator.baseUrl(Provider.PAXOS))
-        .okHttpClient(http)
-        .tokenCache(cache)
-        .build();
-    MangopayUsers mangopay = MangopayUsersClient.builder()
-        .credentials(emulator.credentials(Provider.MANGOPAY))
-        .tokenUrl(emulator.tokenUrl(Provider.MANGOPAY))
-        .baseUrl(emulator.baseUrl(Provider.MANGOPAY))
-        .okHttpClient(http)
-        .tokenCache(cache)
-        .build();
-    PayswayPayments paysway = PayswayPaymentsClient.builder()
-        .credentials(emulator.credentials(Provider.PAYSWAY))
-        .tokenUrl(emulator.tokenUrl(Provider.PAYSWAY))
-        .baseUrl(emulator.baseUrl(Provider.PAYSWAY))
-        .okHttpClient(http)
-        .tokenCache(cache)
-        .build();
-    PapayaWorkers papaya = PapayaWorkersClient.builder()
-        .credentials(emulator.credentials(Provider.PAPAYA_GLOBAL))
-        .tokenUrl(emulator.tokenUrl(Provider.PAPAYA_GLOBAL))
-        .baseUrl(emulator.baseUrl(Provider.PAPAYA_GLOBAL))
-        .okHttpClient(http)
-        .tokenCache(cache)
-        .build();
+    PaxosTransfers paxos = toEmulator(PaxosTransfersClient.builder(), Provider.PAXOS,
+        emulator, http, cache);
+    MangopayUsers mangopay = toEmulator(MangopayUsersClient.builder(), Provider.MANGOPAY,
+        emulator, http, cache);
+    PayswayPayments paysway = toEmulator(PayswayPaymentsClient.builder(), Provider.PAYSWAY,
+        emulator, http, cache);
+    PapayaWorkers papaya = toEmulator(PapayaWorkersClient.builder(), Provider.PAPAYA_GLOBAL,
+        emulator, http, cache);
     String profile = "4eb4ee38-8e55-4e7c-a7e4-b4f6c2b1e0a1";
     return List.of(
         new Lane(Provider.PAXOS, i -> switch (i % 3) {
