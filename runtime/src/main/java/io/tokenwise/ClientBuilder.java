@@ -3,6 +3,7 @@ package io.tokenwise;
 import com.squareup.moshi.Moshi;
 import io.tokenwise.internal.ProviderCatalog;
 import io.tokenwise.internal.ProviderSpec;
+import io.tokenwise.internal.UrlRules;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -180,7 +181,7 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
         .replace(ProviderSpec.CLIENT_ID_PLACEHOLDER, clientIdSegment)
         .replaceAll("(?i)%7BclientId%7D", clientIdSegment));
     if (!baseHttpUrl.encodedPath().endsWith("/")) {
-      throw new IllegalArgumentException("baseUrl must end in /: " + base);
+      throw new IllegalArgumentException("baseUrl must end in /: " + UrlRules.redact(base));
     }
     HttpUrl tokenHttpUrl = checkUrl("tokenUrl", token);
 
@@ -243,21 +244,18 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
   static HttpUrl checkUrl(String name, String url) {
     HttpUrl parsed = HttpUrl.parse(url);
     if (parsed == null) {
-      throw new IllegalArgumentException(name + " is not an absolute http(s) URL: " + url);
+      throw new IllegalArgumentException(name + " is not an absolute http(s) URL: "
+          + UrlRules.redact(url));
     }
     if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
       throw new IllegalArgumentException(name + " must not carry user:password; pass credentials"
           + " with credentials(ClientCredentials.of(clientId, secret))");
     }
-    if (!parsed.isHttps() && !isLoopback(parsed.host())) {
+    if (!parsed.isHttps() && !UrlRules.isLoopbackHost(parsed.host())) {
       throw new IllegalArgumentException(name + " must use https (plain http is allowed only for"
-          + " localhost, 127.0.0.0/8 and ::1): " + url);
+          + " localhost, 127.0.0.0/8 and ::1): " + UrlRules.redact(url));
     }
     return parsed;
-  }
-
-  static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
   }
 
   /** One process-wide client: one pool and one dispatcher for every client not given its own. */

@@ -5,6 +5,7 @@ import io.tokenwise.Env;
 import io.tokenwise.Provider;
 import io.tokenwise.internal.PaxosCatalog;
 import io.tokenwise.internal.ProviderSpec;
+import io.tokenwise.internal.UrlRules;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashSet;
@@ -83,7 +84,7 @@ final class EndpointRules {
           value, attribute, url, reason, example(isBase));
       return;
     }
-    if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+    if (scheme.equals("http") && !UrlRules.isLoopbackHost(uri.getHost())) {
       report.addGuessing(Message.INSECURE_URL, quote("https" + url.substring(4)),
           endpoint.type(), endpoint.annotation(), value, attribute, url,
           isBase ? "the access token" : "the client secret");
@@ -173,12 +174,6 @@ final class EndpointRules {
   private static String printable(char c) {
     return c == '"' ? "'\"'" : c == '\\' ? "'\\\\'" : Character.isISOControl(c) ? "a control character"
         : "'" + c + "'";
-  }
-
-  static boolean isLoopback(String host) {
-    String bare = host.startsWith("[") && host.endsWith("]")
-        ? host.substring(1, host.length() - 1) : host;
-    return bare.equalsIgnoreCase("localhost") || bare.equals("::1") || bare.startsWith("127.");
   }
 
   private static String example(boolean isBase) {
