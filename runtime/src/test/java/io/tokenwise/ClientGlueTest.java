@@ -1,6 +1,7 @@
 package io.tokenwise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,6 +27,8 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import retrofit2.Call;
 import retrofit2.Callback;
 import retrofit2.Response;
@@ -346,6 +349,45 @@ final class ClientGlueTest {
         () -> builder(MangopayApi.class).credentials(ClientCredentials.of("a:b", "key-key"))
             .baseUrl(server.url("/v2.01/{clientId}/").toString()).build());
     assertTrue(colon.getMessage().contains("contains ':'"), colon.getMessage());
+  }
+
+  /** Loopback is parsed, not prefix-matched: each of these is a DNS name that may be anywhere. */
+  @ParameterizedTest
+  @ValueSource(strings = {"127.evil.example", "127.0.0.1.evil.example", "localhost.evil.example",
+      "[::1].evil", "localhost.", "0177.0.0.1", "2130706433"})
+  void plainHttpToAHostThatOnlyLooksLikeLoopbackIsRefused(String host) {
+    for (String setting : List.of("baseUrl", "tokenUrl")) {
+      HandBuilder<PaxosApi> builder = builder(PaxosApi.class);
+      if (setting.equals("baseUrl")) {
+        builder.baseUrl("http://" + host + "/v2/?key=s3cret-in-query");
+      } else {
+        builder.tokenUrl("http://" + host + "/token?key=s3cret-in-query");
+      }
+      String message;
+      try {
+        builder.build();
+        throw new AssertionError(setting + " http://" + host + " was accepted");
+      } catch (IllegalArgumentException expected) {
+        message = expected.getMessage();
+      }
+      if (host.equals("[::1].evil")) {
+        // Not even a URL: OkHttp refuses the bracketed name before the loopback rule looks.
+        assertTrue(message.startsWith(setting + " is not an absolute http(s) URL"), message);
+      } else {
+        assertTrue(message.startsWith(setting + " must use https (plain http is allowed only for"
+            + " localhost, 127.0.0.0/8 and ::1): http://"), message);
+      }
+      assertFalse(message.contains("s3cret-in-query"), message);
+    }
+    assertEquals(0, server.getRequestCount(), "nothing was sent anywhere");
+  }
+
+  @Test
+  void plainHttpToLoopbackLiteralsAndLocalhostIsAllowed() {
+    for (String host : List.of("127.0.0.1", "127.8.9.10", "localhost", "[::1]")) {
+      new HandBuilder<>(PaxosApi.class).credentials(CREDENTIALS).tokenCache(cache)
+          .baseUrl("http://" + host + ":1/v2/").tokenUrl("http://" + host + ":1/token").build();
+    }
   }
 
   @Test
