@@ -24,7 +24,7 @@ final class BearerInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    AccessToken token = token();
+    AccessToken token = token(chain);
     Response response = chain.proceed(withBearer(request, token));
     if (response.code() != 401
         || isStrongCustomerAuthentication(response)
@@ -33,7 +33,7 @@ final class BearerInterceptor implements Interceptor {
       return response;
     }
     response.close();
-    return chain.proceed(withBearer(request, token()));
+    return chain.proceed(withBearer(request, token(chain)));
   }
 
   /** Mangopay: {@code WWW-Authenticate: PendingUserAction RedirectUrl=...}; the user must act. */
@@ -51,9 +51,9 @@ final class BearerInterceptor implements Interceptor {
   }
 
   // No RuntimeException may escape an interceptor: OkHttp would crash an enqueue()'s thread.
-  private AccessToken token() throws IOException {
+  private AccessToken token(Chain chain) throws IOException {
     try {
-      return entry.token();
+      return entry.tokenFor(chain.call()); // A cancelled or timed-out call stops waiting for it.
     } catch (RuntimeException e) {
       throw internalError(e);
     }

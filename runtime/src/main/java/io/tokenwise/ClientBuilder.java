@@ -188,7 +188,7 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
     TokenCache cache = tokenCache;
     if (cache == null) {
       cache = clock == null ? TokenCache.shared() : TokenCache.builder().clock(clock).build();
-    } else if (clock != null && !clock.equals(cache.clock)) {
+    } else if (clock != null && !clock.equals(cache.settings.clock())) {
       throw new IllegalStateException("clock and tokenCache were both set: set the clock on"
           + " the TokenCache builder, which owns token lifetimes");
     }
@@ -196,7 +196,7 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
     redactBearerInNetworkLogs(baseClient);
     TokenExchange exchange = new TokenExchange(provider, style, tokenHttpUrl, credentials,
         List.of(endpoint.scopes()), tokenName, tokenExpiration);
-    TokenEntry entry = cache.entry(exchange, new HttpTokenFetcher(baseClient, exchange, cache.clock));
+    TokenEntry entry = cache.entry(exchange, new HttpTokenFetcher(baseClient, exchange, cache));
     OkHttpClient apiClient = baseClient.newBuilder()
         .addInterceptor(new BearerInterceptor(entry, provider))
         .build();

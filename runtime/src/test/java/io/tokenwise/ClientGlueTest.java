@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,9 +17,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -79,17 +88,30 @@ final class ClientGlueTest {
   /** Decides the API's answer from the bearer token it received; null means 200. */
   private volatile Function<String, MockResponse> api = token -> null;
   private volatile MockResponse tokenAnswer;
+  /** Token requests for which this says true get no answer until {@link #tokenGate} opens. */
+  private volatile Predicate<RecordedRequest> hangs = request -> false;
+  private final CountDownLatch tokenGate = new CountDownLatch(1);
+  private final AtomicInteger tokenAnswers = new AtomicInteger();
+  private final ExecutorService callers = Executors.newCachedThreadPool();
   private TokenCache cache;
 
   @BeforeEach
   void setUp() throws IOException {
     cache = TokenCache.builder().clock(time).scheduler(time)
-        .minRequestInterval(Duration.ZERO).waitTimeout(Duration.ofSeconds(5)).build();
+        .minRequestInterval(Duration.ZERO).waitTimeout(Duration.ofSeconds(30)).build();
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         if (request.getUrl().encodedPath().endsWith("/token")) {
           tokenRequests.add(request);
+          if (hangs.test(request)) {
+            try {
+              tokenGate.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          tokenAnswers.incrementAndGet();
           if (tokenAnswer != null) {
             return tokenAnswer;
           }
@@ -114,6 +136,8 @@ final class ClientGlueTest {
 
   @AfterEach
   void tearDown() {
+    tokenGate.countDown();
+    callers.shutdownNow();
     server.close();
     time.close();
   }
@@ -255,6 +279,117 @@ final class ClientGlueTest {
     assertInstanceOf(TokenRejectedException.class, failure.get(10, TimeUnit.SECONDS));
     assertEquals(1, tokenRequests.size(), "the rejection was remembered, not asked again");
     assertEquals(0, apiTokens.size());
+  }
+
+  @Test
+  void aTricklingTokenAnswerIsCancelledAtItsDeadlineAndTheNextAttemptServesTheCaller()
+      throws Exception {
+    // Headers at once, then one byte a second: no read timeout ever fires.
+    tokenAnswer = new MockResponse.Builder()
+        .setHeader("Content-Type", "application/json")
+        .body("{\"access_token\":\"slow-token\",\"token_type\":\"bearer\",\"expires_in\":3600}")
+        .throttleBody(1, 1, TimeUnit.SECONDS)
+        .build();
+    PaxosApi paxos = builder(PaxosApi.class).build();
+    long start = time.millis();
+    Future<Response<Thing>> caller = callers.submit(() -> paxos.transfers().execute());
+    awaitCondition(() -> tokenRequests.size() == 1 && time.nextTimerDue() != -1,
+        "the first token request and its deadline");
+    assertEquals(start + 10_000, time.nextTimerDue(), "the default 10 s deadline");
+    tokenAnswer = null; // The endpoint heals; the trickling answer goes on.
+
+    time.advance(Duration.ofSeconds(10)); // The deadline cancels the trickling request.
+    assertEquals(1, tokenRequests.size());
+    assertFalse(caller.isDone());
+    time.advance(Duration.ofSeconds(1)); // The retry, after at most 1 s of backoff.
+
+    Response<Thing> response = caller.get(20, TimeUnit.SECONDS);
+    assertEquals(200, response.code());
+    assertEquals(2, tokenRequests.size());
+    assertEquals(List.of("tok-1"), apiTokens);
+    assertEquals(200, paxos.transfers().execute().code());
+    assertEquals(2, tokenRequests.size(), "the key is not wedged: its token is cached");
+  }
+
+  @Test
+  void sixHangingKeysDoNotDelayAHealthyKeysFirstToken() throws Exception {
+    hangs = request -> request.getBody().utf8().contains("client_id=hanging-");
+    List<Future<Response<Thing>>> hanging = new ArrayList<>();
+    for (int i = 1; i <= 6; i++) {
+      PaxosApi api = builder(PaxosApi.class)
+          .credentials(ClientCredentials.of("hanging-" + i, "s3cret-s3cret-s3cret"))
+          .build();
+      hanging.add(callers.submit(() -> api.transfers().execute()));
+    }
+    awaitCondition(() -> tokenRequests.size() == 6, "six token requests in flight at once");
+
+    PaxosApi healthy = builder(PaxosApi.class).build();
+    Response<Thing> response = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> healthy.transfers().execute());
+
+    assertEquals(200, response.code());
+    assertEquals(7, tokenRequests.size());
+    assertEquals(1, tokenAnswers.get(), "only the healthy key's request was answered");
+    assertEquals(List.of("tok-1"), apiTokens);
+    assertTrue(hanging.stream().noneMatch(Future::isDone), "the six are still waiting");
+
+    tokenGate.countDown(); // The slow endpoint answers at last, and the six get their tokens.
+    for (Future<Response<Thing>> call : hanging) {
+      assertEquals(200, call.get(20, TimeUnit.SECONDS).code());
+    }
+    assertEquals(7, tokenRequests.size());
+  }
+
+  @Test
+  void cancellingACallEndsItsWaitForAHangingTokenRequest() throws Exception {
+    hangs = request -> true;
+    PaxosApi paxos = builder(PaxosApi.class).build();
+    Call<Thing> call = paxos.transfers();
+    Future<Response<Thing>> caller = callers.submit(call::execute);
+    awaitCondition(() -> tokenRequests.size() == 1, "the token request sent");
+
+    call.cancel();
+    ExecutionException failure = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> assertThrows(ExecutionException.class, caller::get));
+
+    InterruptedIOException cancelled =
+        assertInstanceOf(InterruptedIOException.class, failure.getCause());
+    assertEquals("The call was cancelled or reached its call timeout while waiting for a PAXOS"
+        + " token; the token request goes on for other callers", cancelled.getMessage());
+    assertEquals(0, tokenAnswers.get(), "the token request is still hanging");
+    tokenGate.countDown();
+    assertEquals(200, paxos.transfers().execute().code());
+    assertEquals(1, tokenRequests.size(), "the same token request served the next call");
+  }
+
+  @Test
+  void aCallTimeoutEndsTheWaitForAHangingTokenRequest() throws Exception {
+    hangs = request -> true;
+    OkHttpClient base = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(500)).build();
+    PaxosApi paxos = builder(PaxosApi.class).okHttpClient(base).build();
+
+    InterruptedIOException timeout = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> assertThrows(InterruptedIOException.class, () -> paxos.transfers().execute()));
+
+    assertEquals("timeout", timeout.getMessage(), "OkHttp's own call timeout");
+    InterruptedIOException waiting = assertInstanceOf(InterruptedIOException.class, timeout.getCause());
+    assertTrue(waiting.getMessage().startsWith("The call was cancelled or reached its call timeout"
+        + " while waiting for a PAXOS token"), waiting.getMessage());
+    assertEquals(1, tokenRequests.size());
+    assertEquals(0, tokenAnswers.get(), "the API's call timeout does not cut the token request");
+    tokenGate.countDown();
+    assertEquals(200, paxos.transfers().execute().code());
+    assertEquals(1, tokenRequests.size());
+  }
+
+  private static void awaitCondition(BooleanSupplier condition, String what) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for: " + what);
+      }
+      Thread.sleep(1);
+    }
   }
 
   @Test
