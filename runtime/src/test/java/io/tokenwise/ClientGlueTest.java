@@ -179,6 +179,29 @@ final class ClientGlueTest {
     assertEquals(List.of("tok-1", "tok-1"), apiTokens);
   }
 
+  /**
+   * A client whose secret has the same short fingerprint as another's does not get the other's
+   * token from a shared cache: the key compares the secrets at full strength.
+   */
+  @Test
+  void aSecretWithACollidingFingerprintGetsNoTokenOfTheOtherSecret() throws Exception {
+    List<String> secrets = TokenKeyTest.secretsWithCollidingFingerprints("client-1");
+    ClientCredentials right = ClientCredentials.of("client-1", secrets.get(0));
+    ClientCredentials wrong = ClientCredentials.of("client-1", secrets.get(1));
+    assertEquals(right.fingerprint(), wrong.fingerprint());
+    PaxosApi rightClient = builder(PaxosApi.class).credentials(right).build();
+    PaxosApi wrongClient = builder(PaxosApi.class).credentials(wrong).build();
+
+    assertEquals(200, rightClient.transfers().execute().code());
+    tokenAnswer = new MockResponse.Builder().code(401)
+        .body("{\"error\":\"invalid_client\"}").build();
+    assertThrows(TokenRejectedException.class, () -> wrongClient.transfers().execute());
+
+    assertEquals(2, tokenRequests.size(), "the wrong secret was sent to the token endpoint");
+    assertTrue(tokenRequests.get(1).getBody().utf8().contains("client_secret=" + secrets.get(1)));
+    assertEquals(List.of("tok-1"), apiTokens, "the wrong secret's client never sent tok-1");
+  }
+
   @Test
   void staleTokenRefusedAfterItWasReplacedIsRetriedWithoutANewFetch() throws Exception {
     PaxosApi paxos = builder(PaxosApi.class).build();
