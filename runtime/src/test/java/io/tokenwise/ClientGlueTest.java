@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -200,6 +201,67 @@ final class ClientGlueTest {
     assertEquals(2, tokenRequests.size(), "the wrong secret was sent to the token endpoint");
     assertTrue(tokenRequests.get(1).getBody().utf8().contains("client_secret=" + secrets.get(1)));
     assertEquals(List.of("tok-1"), apiTokens, "the wrong secret's client never sent tok-1");
+  }
+
+  /**
+   * Clients built on the default shared cache and then dropped leave nothing behind: neither
+   * their credentials nor their cache entries.
+   */
+  @Test
+  void droppedClientsOfTheSharedCacheDoNotRetainTheirCredentials() throws Exception {
+    List<WeakReference<ClientCredentials>> dropped = buildCallAndDrop(100, "dropped-");
+    assertEquals(100, tokenRequests.size());
+    assertEquals(0, awaitCollected(dropped), "credentials still reachable from the shared cache");
+  }
+
+  @Test
+  void aLiveClientKeepsItsSharedEntryWhileDroppedOnesGo() throws Exception {
+    ClientCredentials kept = ClientCredentials.of("kept-client", "s3cret-s3cret-s3cret");
+    PaxosApi live = sharedCacheClient(kept);
+    assertEquals(200, live.transfers().execute().code());
+    List<WeakReference<ClientCredentials>> dropped = buildCallAndDrop(10, "dropped-too-");
+    assertEquals(0, awaitCollected(dropped));
+
+    // Another client of the same key still shares the live client's token.
+    PaxosApi another = sharedCacheClient(ClientCredentials.of("kept-client", "s3cret-s3cret-s3cret"));
+    assertEquals(200, another.transfers().execute().code());
+    assertEquals(200, live.transfers().execute().code());
+    assertEquals(11, tokenRequests.size(), "one token for the two clients of the kept key");
+    assertEquals(apiTokens.get(0), apiTokens.get(apiTokens.size() - 1));
+    assertEquals(apiTokens.get(0), apiTokens.get(apiTokens.size() - 2));
+  }
+
+  /** A client on {@link TokenCache#shared()}, as {@code XxxClient.create(credentials)} builds it. */
+  private PaxosApi sharedCacheClient(ClientCredentials credentials) {
+    return new HandBuilder<>(PaxosApi.class)
+        .credentials(credentials)
+        .tokenUrl(server.url("/oauth2/token").toString())
+        .baseUrl(server.url("/v2/").toString())
+        .build();
+  }
+
+  /** In a frame of its own, so that no local variable of the test keeps a client alive. */
+  private List<WeakReference<ClientCredentials>> buildCallAndDrop(int count, String prefix)
+      throws IOException {
+    List<WeakReference<ClientCredentials>> references = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ClientCredentials credentials = ClientCredentials.of(prefix + i, "s3cret-s3cret-s3cret");
+      assertEquals(200, sharedCacheClient(credentials).transfers().execute().code());
+      references.add(new WeakReference<>(credentials));
+    }
+    return references;
+  }
+
+  /** Collects garbage until every reference is cleared, or gives up; returns how many remain. */
+  private static long awaitCollected(List<WeakReference<ClientCredentials>> references)
+      throws InterruptedException {
+    long remaining = references.size();
+    for (int i = 0; i < 100 && remaining > 0; i++) {
+      System.gc();
+      Thread.sleep(20);
+      remaining = references.stream().filter(reference -> reference.get() != null).count();
+    }
+    return remaining;
   }
 
   @Test
