@@ -3,6 +3,7 @@ package io.tokenwise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -13,6 +14,7 @@ import java.io.InterruptedIOException;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +35,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +48,7 @@ import retrofit2.Response;
 import retrofit2.Retrofit;
 import retrofit2.http.GET;
 import retrofit2.http.Path;
+import retrofit2.http.Url;
 
 /** The runtime side of a generated client, against a loopback token endpoint and API. */
 final class ClientGlueTest {
@@ -52,6 +56,9 @@ final class ClientGlueTest {
   interface PaxosApi {
     @GET("transfer/transfers")
     Call<Thing> transfers();
+
+    @GET
+    Call<Thing> at(@Url String url);
   }
 
   @TokenEndpoint(provider = Provider.MANGOPAY)
@@ -262,6 +269,89 @@ final class ClientGlueTest {
       remaining = references.stream().filter(reference -> reference.get() != null).count();
     }
     return remaining;
+  }
+
+  /**
+   * The bearer goes to the base URL's origin only: another host name for the same server, or
+   * another port, is another origin, and an {@code @Url} call there carries no token.
+   */
+  @Test
+  void theBearerGoesOnlyToTheBaseUrlsOrigin() throws Exception {
+    HttpUrl base = server.url("/v2/");
+    assertEquals("localhost", base.host());
+    PaxosApi paxos = builder(PaxosApi.class).baseUrl(base.toString()).build();
+    try (MockWebServer otherPort = new MockWebServer()) {
+      otherPort.start();
+      otherPort.enqueue(new MockResponse.Builder().body("{}").build());
+      String otherHost = base.newBuilder().host("127.0.0.1").encodedPath("/elsewhere").build()
+          .toString();
+
+      assertEquals(200, paxos.at(otherHost).execute().code());
+      assertEquals(0, tokenRequests.size(), "no token fetched for a call that gets none");
+      assertEquals(200, paxos.at(otherPort.url("/v2/x").toString()).execute().code());
+      assertEquals(200, paxos.at(base.resolve("/other/path").toString()).execute().code());
+      assertEquals(200, paxos.transfers().execute().code());
+
+      assertEquals(Arrays.asList(null, "tok-1", "tok-1"), apiTokens, "127.0.0.1, then localhost");
+      assertNull(otherPort.takeRequest().getHeaders().get("Authorization"), "another port");
+      assertEquals(1, tokenRequests.size());
+    }
+  }
+
+  @Test
+  void alsoSendTokenToWidensTheOriginsToAnExplicitList() throws Exception {
+    HttpUrl base = server.url("/v2/");
+    HttpUrl otherHost = base.newBuilder().host("127.0.0.1").encodedPath("/files/1").build();
+    try (MockWebServer otherPort = new MockWebServer()) {
+      otherPort.start();
+      otherPort.enqueue(new MockResponse.Builder().body("{}").build());
+      PaxosApi paxos = builder(PaxosApi.class).baseUrl(base.toString())
+          .alsoSendTokenTo("http://127.0.0.1:" + base.port())
+          .build();
+      assertEquals(200, paxos.at(otherHost.toString()).execute().code());
+      assertEquals(200, paxos.at(otherPort.url("/files/1").newBuilder().host("127.0.0.1").build()
+          .toString()).execute().code());
+      assertEquals(List.of("tok-1"), apiTokens, "127.0.0.1 on the listed port");
+      assertNull(otherPort.takeRequest().getHeaders().get("Authorization"), "not on another");
+    }
+  }
+
+  @Test
+  void alsoSendTokenToTakesOnlyOriginsThatMayCarryAToken() {
+    for (String origin : List.of("http://files.example.test", "http://127.evil.example")) {
+      IllegalArgumentException http = assertThrows(IllegalArgumentException.class,
+          () -> builder(PaxosApi.class).alsoSendTokenTo(origin).build());
+      assertTrue(http.getMessage().startsWith("alsoSendTokenTo must use https (plain http is"
+          + " allowed only for localhost, 127.0.0.0/8 and ::1)"), http.getMessage());
+    }
+    IllegalArgumentException path = assertThrows(IllegalArgumentException.class,
+        () -> builder(PaxosApi.class)
+            .alsoSendTokenTo("https://files.example.test/v1?key=s3cret-in-query").build());
+    assertEquals("alsoSendTokenTo takes origins (scheme, host and port, such as"
+        + " https://files.example.com), which have no path, query or fragment:"
+        + " https://files.example.test/v1?***", path.getMessage());
+    IllegalArgumentException userInfo = assertThrows(IllegalArgumentException.class,
+        () -> builder(PaxosApi.class).alsoSendTokenTo("https://u:hunter2@files.example.test")
+            .build());
+    assertFalse(userInfo.getMessage().contains("hunter2"), userInfo.getMessage());
+    builder(PaxosApi.class).alsoSendTokenTo("https://files.example.test/",
+        "https://FILES.example.test:8443").build();
+  }
+
+  @Test
+  void theBearerNeverGoesOverPlainHttpToAHostThatIsNotLoopback() {
+    TokenEntry entry = cache.entry(FakeFetcher.key("origins"), Provider.PAXOS,
+        new FakeFetcher(time, Duration.ofHours(1)));
+    // Even given such an origin (the builder refuses one), the interceptor does not send.
+    BearerInterceptor bearer = new BearerInterceptor(entry, Provider.PAXOS, List.of(
+        HttpUrl.get("https://api.example.test/v2/"), HttpUrl.get("http://files.example.test/")));
+    assertTrue(bearer.maySend(HttpUrl.get("https://api.example.test/v2/x")));
+    assertTrue(bearer.maySend(HttpUrl.get("https://API.example.test:443/other")));
+    assertFalse(bearer.maySend(HttpUrl.get("http://api.example.test/v2/x")), "plain http");
+    assertFalse(bearer.maySend(HttpUrl.get("https://api.example.test:8443/v2/x")), "port");
+    assertFalse(bearer.maySend(HttpUrl.get("https://evil.example.test/v2/x")), "host");
+    assertFalse(bearer.maySend(HttpUrl.get("https://api.example.test.evil.example/v2/x")));
+    assertFalse(bearer.maySend(HttpUrl.get("http://files.example.test/x")), "plain http");
   }
 
   @Test

@@ -50,7 +50,8 @@ public class TokenBenchmarks {
     entry = TokenCache.create() // the default clock, as every client has it
         .entry(key, Provider.PAXOS, oneHourTokens);
     entry.token(); // cached from here on
-    bearer = new BearerInterceptor(entry, Provider.PAXOS);
+    bearer = new BearerInterceptor(entry, Provider.PAXOS,
+        java.util.List.of(okhttp3.HttpUrl.get("https://127.0.0.1/v2/")));
     String header = "Bearer " + entry.token().value();
     staticHeader = c -> c.proceed(c.request().newBuilder().header("Authorization", header).build());
     chain = new FixedChain(new Request.Builder().url("https://127.0.0.1/v2/transfers").build());
