@@ -48,7 +48,7 @@ enum Library {
           server.tokenUrl(), ClientCredentials.of(CLIENT_ID, CLIENT_SECRET), List.of(), null, null);
       // As ClientBuilder wires it: the cache's entry for the key, fetching through the base client.
       TokenEntry entry = cache.entry(exchange,
-          new HttpTokenFetcher(new OkHttpClient(), exchange, cache.clock));
+          new HttpTokenFetcher(new OkHttpClient(), exchange, cache));
       return () -> entry.token().value();
     }
   },

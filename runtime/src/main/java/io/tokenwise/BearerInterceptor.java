@@ -1,30 +1,41 @@
 package io.tokenwise;
 
+import io.tokenwise.internal.UrlRules;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Adds {@code Authorization: Bearer <token>} to every API call. An application interceptor, so
- * OkHttp strips the header when a redirect leaves the host. A 401 on the token still cached
- * invalidates it and retries once; a 401 demanding strong customer authentication goes straight
- * to the caller.
+ * Adds {@code Authorization: Bearer <token>} to every API call to the client's own origins: the
+ * base URL's (scheme, host, port) and any given to {@code alsoSendTokenTo}, never over plain http
+ * to a host that is not loopback. A call elsewhere (a Retrofit {@code @Url}) goes out without it.
+ * An application interceptor, so OkHttp strips the header when a redirect leaves the host. A 401
+ * on the token still cached invalidates it and retries once; a 401 demanding strong customer
+ * authentication goes straight to the caller.
  */
 final class BearerInterceptor implements Interceptor {
   private final TokenEntry entry;
   private final Provider provider;
+  private final HttpUrl[] origins;
 
-  BearerInterceptor(TokenEntry entry, Provider provider) {
+  /** {@code origins}: URLs whose scheme, host and port the token may be sent to. */
+  BearerInterceptor(TokenEntry entry, Provider provider, List<HttpUrl> origins) {
     this.entry = entry;
     this.provider = provider;
+    this.origins = origins.toArray(new HttpUrl[0]);
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    AccessToken token = token();
+    if (!maySend(request.url())) {
+      return chain.proceed(request);
+    }
+    AccessToken token = token(chain);
     Response response = chain.proceed(withBearer(request, token));
     if (response.code() != 401
         || isStrongCustomerAuthentication(response)
@@ -33,7 +44,22 @@ final class BearerInterceptor implements Interceptor {
       return response;
     }
     response.close();
-    return chain.proceed(withBearer(request, token()));
+    return chain.proceed(withBearer(request, token(chain)));
+  }
+
+  /** True for one of the client's origins, over https or to a loopback host. */
+  boolean maySend(HttpUrl url) {
+    if (!url.isHttps() && !UrlRules.isLoopbackHost(url.host())) {
+      return false;
+    }
+    for (HttpUrl origin : origins) {
+      // HttpUrl keeps scheme and host canonical and the port explicit: UrlRules.sameOrigin's rule.
+      if (origin.port() == url.port() && origin.host().equals(url.host())
+          && origin.scheme().equals(url.scheme())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Mangopay: {@code WWW-Authenticate: PendingUserAction RedirectUrl=...}; the user must act. */
@@ -51,9 +77,9 @@ final class BearerInterceptor implements Interceptor {
   }
 
   // No RuntimeException may escape an interceptor: OkHttp would crash an enqueue()'s thread.
-  private AccessToken token() throws IOException {
+  private AccessToken token(Chain chain) throws IOException {
     try {
-      return entry.token();
+      return entry.tokenFor(chain.call()); // A cancelled or timed-out call stops waiting for it.
     } catch (RuntimeException e) {
       throw internalError(e);
     }

@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -48,6 +49,7 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
   private Moshi moshi;
   private String tokenName;
   private Duration tokenExpiration;
+  private List<String> alsoSendTokenTo = List.of();
 
   /** For generated builders: {@code super(PaxosTransfers.class)}. */
   protected ClientBuilder(Class<T> api) {
@@ -85,6 +87,21 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
   /** The token URL, overriding the annotation's and the catalog's. https (http only on loopback). */
   public B tokenUrl(String tokenUrl) {
     this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl == null");
+    return self();
+  }
+
+  /**
+   * More origins (scheme, host and port, such as {@code https://files.example.com}) that API
+   * calls may carry the bearer token to, besides the base URL's. By default a call to any other
+   * origin (a Retrofit {@code @Url} pointing elsewhere) goes out without it. https only (http
+   * only on loopback); replaces the origins given before.
+   */
+  public B alsoSendTokenTo(String... origins) {
+    Objects.requireNonNull(origins, "origins == null");
+    for (String origin : origins) {
+      Objects.requireNonNull(origin, "origin == null");
+    }
+    this.alsoSendTokenTo = List.of(origins);
     return self();
   }
 
@@ -142,7 +159,7 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
    * @throws IllegalStateException when a required setting is missing (credentials, a URL the
    *     provider does not publish, an auth style for CUSTOM)
    * @throws IllegalArgumentException when a setting is invalid (a non-https URL, a base URL not
-   *     ending in {@code /})
+   *     ending in {@code /}, an origin with a path)
    */
   public T build() {
     return retrofit().create(api);
@@ -184,11 +201,16 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
       throw new IllegalArgumentException("baseUrl must end in /: " + UrlRules.redact(base));
     }
     HttpUrl tokenHttpUrl = checkUrl("tokenUrl", token);
+    List<HttpUrl> origins = new ArrayList<>();
+    origins.add(baseHttpUrl);
+    for (String origin : alsoSendTokenTo) {
+      origins.add(checkOrigin(origin));
+    }
 
     TokenCache cache = tokenCache;
     if (cache == null) {
       cache = clock == null ? TokenCache.shared() : TokenCache.builder().clock(clock).build();
-    } else if (clock != null && !clock.equals(cache.clock)) {
+    } else if (clock != null && !clock.equals(cache.settings.clock())) {
       throw new IllegalStateException("clock and tokenCache were both set: set the clock on"
           + " the TokenCache builder, which owns token lifetimes");
     }
@@ -196,9 +218,9 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
     redactBearerInNetworkLogs(baseClient);
     TokenExchange exchange = new TokenExchange(provider, style, tokenHttpUrl, credentials,
         List.of(endpoint.scopes()), tokenName, tokenExpiration);
-    TokenEntry entry = cache.entry(exchange, new HttpTokenFetcher(baseClient, exchange, cache.clock));
+    TokenEntry entry = cache.entry(exchange, new HttpTokenFetcher(baseClient, exchange, cache));
     OkHttpClient apiClient = baseClient.newBuilder()
-        .addInterceptor(new BearerInterceptor(entry, provider))
+        .addInterceptor(new BearerInterceptor(entry, provider, origins))
         .build();
     return new Retrofit.Builder()
         .baseUrl(baseHttpUrl)
@@ -254,6 +276,17 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
     if (!parsed.isHttps() && !UrlRules.isLoopbackHost(parsed.host())) {
       throw new IllegalArgumentException(name + " must use https (plain http is allowed only for"
           + " localhost, 127.0.0.0/8 and ::1): " + UrlRules.redact(url));
+    }
+    return parsed;
+  }
+
+  /** An origin for {@code alsoSendTokenTo}: a URL with nothing after the port but a {@code /}. */
+  private static HttpUrl checkOrigin(String origin) {
+    HttpUrl parsed = checkUrl("alsoSendTokenTo", origin);
+    if (!parsed.encodedPath().equals("/") || parsed.query() != null || parsed.fragment() != null) {
+      throw new IllegalArgumentException("alsoSendTokenTo takes origins (scheme, host and port,"
+          + " such as https://files.example.com), which have no path, query or fragment: "
+          + UrlRules.redact(origin));
     }
     return parsed;
   }

@@ -80,7 +80,11 @@ public final class ClientCredentials {
     return secret;
   }
 
-  /** A short, stable, non-reversible fingerprint of the id and secret together. */
+  /**
+   * A short, stable, non-reversible fingerprint of the id and secret together, to tell
+   * credentials apart when reading logs. For display only: four bytes collide by chance, so
+   * Tokenwise never uses it to decide whether two clients may share a token.
+   */
   public String fingerprint() {
     return Fingerprint.of(clientId + '\u0000' + secret);
   }

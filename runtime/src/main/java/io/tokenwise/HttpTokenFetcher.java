@@ -2,7 +2,10 @@ package io.tokenwise;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import okhttp3.Authenticator;
 import okhttp3.Call;
 import okhttp3.Interceptor;
@@ -15,19 +18,24 @@ final class HttpTokenFetcher implements TokenFetcher {
   private final TokenExchange exchange;
   private final TokenResponseReader reader;
   private final Clock clock;
+  private final Scheduler scheduler;
 
-  HttpTokenFetcher(OkHttpClient baseClient, TokenExchange exchange, Clock clock) {
+  /** A fetcher on {@code cache}'s clock, sending its requests on the cache's threads. */
+  HttpTokenFetcher(OkHttpClient baseClient, TokenExchange exchange, TokenCache cache) {
     this.client = tokenClient(baseClient);
     this.exchange = exchange;
     this.reader = new TokenResponseReader(exchange);
-    this.clock = clock;
+    this.clock = cache.settings.clock();
+    this.scheduler = cache.settings.scheduler();
   }
 
   /**
    * The base client's pool, dispatcher, TLS and proxy, without its interceptors (a logging
    * interceptor would print the secret), its cache, its authenticator (it would answer the token
-   * endpoint's 401 with a second request), redirects (they would resend the secret) or silent
-   * retries (Tokenwise retries with backoff and counts every request).
+   * endpoint's 401 with a second request), redirects (they would resend the secret), silent
+   * retries (Tokenwise retries with backoff and counts every request) or call timeout (meant for
+   * API calls; the cache's {@code tokenRequestTimeout} bounds a token request, which many callers
+   * may be sharing).
    */
   static OkHttpClient tokenClient(OkHttpClient base) {
     OkHttpClient.Builder builder = base.newBuilder()
@@ -35,6 +43,7 @@ final class HttpTokenFetcher implements TokenFetcher {
         .followRedirects(false)
         .followSslRedirects(false)
         .retryOnConnectionFailure(false)
+        .callTimeout(Duration.ZERO)
         .cache(null);
     builder.interceptors().clear();
     builder.networkInterceptors().clear();
@@ -56,17 +65,49 @@ final class HttpTokenFetcher implements TokenFetcher {
   }
 
   @Override
-  public AccessToken fetch() throws TokenException {
-    Instant sentAt = clock.instant();
+  public CompletableFuture<AccessToken> fetch() {
     Call call = client.newCall(exchange.newRequest());
+    CompletableFuture<AccessToken> answer = new CompletableFuture<>();
+    // Cancelled at the deadline: cancelling the call closes its socket and frees its thread.
+    answer.whenComplete((token, failure) -> {
+      if (answer.isCancelled()) {
+        call.cancel();
+      }
+    });
+    try {
+      scheduler.executeBlocking(() -> {
+        try {
+          answer.complete(fetch(call));
+        } catch (Throwable e) {
+          answer.completeExceptionally(e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      answer.completeExceptionally(unreachable(e));
+    }
+    return answer;
+  }
+
+  /** The token request on the calling thread (for tests). */
+  AccessToken fetchBlocking() throws TokenException {
+    return fetch(client.newCall(exchange.newRequest()));
+  }
+
+  private AccessToken fetch(Call call) throws TokenException {
+    Instant sentAt = clock.instant();
+    // Read, then closed, before the answer completes: a cancel after that finds nothing open.
     try (Response response = call.execute()) {
       return reader.read(response, sentAt);
     } catch (TokenException e) {
       throw e;
     } catch (IOException e) {
-      throw new TokenEndpointUnavailableException(exchange.provider, exchange.provider
-          + " token endpoint " + exchange.tokenUrl.host() + " could not be reached ("
-          + e.getClass().getSimpleName() + "); Tokenwise retries with backoff", 0, null, e);
+      throw unreachable(e);
     }
+  }
+
+  private TokenEndpointUnavailableException unreachable(Exception e) {
+    return new TokenEndpointUnavailableException(exchange.provider, exchange.provider
+        + " token endpoint " + exchange.tokenUrl.host() + " could not be reached ("
+        + e.getClass().getSimpleName() + "); Tokenwise retries with backoff", 0, null, e);
   }
 }

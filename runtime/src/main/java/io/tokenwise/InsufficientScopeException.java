@@ -14,9 +14,20 @@ public final class InsufficientScopeException extends TokenException {
 
   InsufficientScopeException(
       Provider provider, String message, Set<String> missingScopes, Set<String> grantedScopes) {
-    super(provider, message, null);
+    this(provider, message, missingScopes, grantedScopes, null);
+  }
+
+  private InsufficientScopeException(Provider provider, String message, Set<String> missingScopes,
+      Set<String> grantedScopes, Throwable cause) {
+    super(provider, message, cause);
     this.missingScopes = Set.copyOf(missingScopes);
     this.grantedScopes = Set.copyOf(grantedScopes);
+  }
+
+  @Override
+  InsufficientScopeException forCaller() {
+    return new InsufficientScopeException(provider(), getMessage(), missingScopes, grantedScopes,
+        this);
   }
 
   /** Requested scopes the provider did not grant. */

@@ -1,5 +1,7 @@
 package io.tokenwise;
 
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,9 +10,9 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.random.RandomGenerator;
 
 /**
- * Holds tokens by key (token URL, auth style, client id, secret fingerprint, scopes) and refreshes
- * them ahead of expiry in the background. Clients with the same key share one token, one
- * in-flight request and one rate limit.
+ * Holds tokens by key (token URL, auth style, client id and secret, scopes) and refreshes them
+ * ahead of expiry in the background. Clients with the same key share one token, one in-flight
+ * request and one rate limit.
  *
  * <p>By default every client uses {@link #shared()}, so a process asks a provider for a token once
  * however many clients it builds (Paxos throttles an IP for 5 minutes past about one token request
@@ -20,29 +22,41 @@ import java.util.random.RandomGenerator;
  * TokenCache cache = TokenCache.builder().minRequestInterval(Duration.ofSeconds(2)).build();
  * PaxosTransfers paxos = PaxosTransfersClient.builder().credentials(creds).tokenCache(cache).build();
  * }</pre>
+ *
+ * <p>The cache keeps a key's token only while a client of that key is reachable: the clients hold
+ * their entries, the cache only refers to them weakly, so dropped clients (a rotated secret, a
+ * tenant gone) leave neither their credentials nor their tokens behind.
  */
 public final class TokenCache {
   private static final TokenCache SHARED = builder().build();
 
-  final Clock clock;
-  final Scheduler scheduler;
-  final RandomGenerator random;
-  final long minRequestIntervalMillis;
-  final long waitTimeoutMillis;
-  final long rejectionMemoryMillis;
-  final long forcedRefreshIntervalMillis;
-  final long maxBackoffMillis;
-  private final ConcurrentMap<TokenKey, TokenEntry> entries = new ConcurrentHashMap<>();
+  /** Every setting of the token lifecycle, as the entries read them. */
+  record Settings(
+      Clock clock,
+      Scheduler scheduler,
+      RandomGenerator random,
+      long minRequestIntervalMillis,
+      long tokenRequestTimeoutMillis,
+      long waitTimeoutMillis,
+      long rejectionMemoryMillis,
+      long forcedRefreshIntervalMillis,
+      long maxBackoffMillis) {}
+
+  final Settings settings;
+  private final ConcurrentMap<TokenKey, EntryReference> entries = new ConcurrentHashMap<>();
+  private final ReferenceQueue<TokenEntry> dropped = new ReferenceQueue<>();
 
   private TokenCache(Builder builder) {
-    this.clock = builder.clock;
-    this.scheduler = builder.scheduler;
-    this.random = builder.random;
-    this.minRequestIntervalMillis = builder.minRequestInterval.toMillis();
-    this.waitTimeoutMillis = builder.waitTimeout.toMillis();
-    this.rejectionMemoryMillis = builder.rejectionMemory.toMillis();
-    this.forcedRefreshIntervalMillis = builder.forcedRefreshInterval.toMillis();
-    this.maxBackoffMillis = builder.maxBackoff.toMillis();
+    this.settings = new Settings(
+        builder.clock,
+        builder.scheduler,
+        builder.random,
+        builder.minRequestInterval.toMillis(),
+        builder.tokenRequestTimeout.toMillis(),
+        builder.waitTimeout.toMillis(),
+        builder.rejectionMemory.toMillis(),
+        builder.forcedRefreshInterval.toMillis(),
+        builder.maxBackoff.toMillis());
   }
 
   /** The process-wide cache every client uses unless given another. */
@@ -62,29 +76,77 @@ public final class TokenCache {
 
   /** Forgets every token and remembered failure; the next call of each client fetches anew. */
   public void invalidateAll() {
-    entries.values().forEach(TokenEntry::forget);
+    for (EntryReference reference : entries.values()) {
+      TokenEntry entry = reference.get();
+      if (entry != null) {
+        entry.forget();
+      }
+    }
   }
 
-  /** The entry for {@code exchange}'s key, created with {@code fetcher} if it is the first. */
+  /** The entry for {@code exchange}'s key, created with {@code fetcher} if none is in use. */
   TokenEntry entry(TokenExchange exchange, TokenFetcher fetcher) {
     return entry(exchange.key(), exchange.provider, fetcher);
   }
 
+  /**
+   * The entry in use for {@code key}, or a new one. The caller must hold on to it: the cache
+   * does not, so that an entry no client holds is collected with its fetcher's credentials.
+   */
   TokenEntry entry(TokenKey key, Provider provider, TokenFetcher fetcher) {
-    return entries.computeIfAbsent(key, k -> new TokenEntry(this, k, provider, fetcher));
+    removeDropped();
+    for (; ; ) {
+      EntryReference current = entries.get(key);
+      TokenEntry entry = current == null ? null : current.get();
+      if (entry != null) {
+        return entry;
+      }
+      TokenEntry created = new TokenEntry(settings, key, provider, fetcher);
+      EntryReference reference = new EntryReference(key, created, dropped);
+      boolean installed = current == null
+          ? entries.putIfAbsent(key, reference) == null
+          : entries.replace(key, current, reference);
+      if (installed) {
+        return created;
+      }
+    }
+  }
+
+  /** Keys in use: their entries are still held by a client (for tests). */
+  int size() {
+    removeDropped();
+    return (int) entries.values().stream().filter(reference -> reference.get() != null).count();
+  }
+
+  private void removeDropped() {
+    for (Object gone; (gone = dropped.poll()) != null; ) {
+      EntryReference reference = (EntryReference) gone;
+      entries.remove(reference.key, reference);
+    }
   }
 
   @Override
   public String toString() {
-    return "TokenCache{keys=" + entries.size() + "}";
+    return "TokenCache{keys=" + size() + "}";
+  }
+
+  /** A weak reference that knows its key, so that the map forgets the key once it is cleared. */
+  private static final class EntryReference extends WeakReference<TokenEntry> {
+    final TokenKey key;
+
+    EntryReference(TokenKey key, TokenEntry entry, ReferenceQueue<TokenEntry> queue) {
+      super(entry, queue);
+      this.key = key;
+    }
   }
 
   /** Settings of a {@link TokenCache}; every one has a default fit for production. */
   public static final class Builder {
-    private Clock clock = TickingClock.INSTANCE;
+    private Clock clock = Clock.systemUTC();
     private Scheduler scheduler = Scheduler.shared();
     private RandomGenerator random = RandomGenerator.getDefault();
     private Duration minRequestInterval = Duration.ofSeconds(1);
+    private Duration tokenRequestTimeout = Duration.ofSeconds(10);
     private Duration waitTimeout = Duration.ofSeconds(30);
     private Duration rejectionMemory = Duration.ofSeconds(10);
     private Duration forcedRefreshInterval = Duration.ofSeconds(10);
@@ -93,9 +155,9 @@ public final class TokenCache {
     private Builder() {}
 
     /**
-     * The clock that token lifetimes are measured with; tests pass a fake one. The default reads
-     * the wall clock through a field a daemon thread refreshes every few milliseconds while
-     * tokens are being read, so that a cached-token lookup pays no clock read.
+     * The clock that token lifetimes are measured with; tests pass a fake one. The default, {@link
+     * Clock#systemUTC()}, is read on every use, so a token's usability is never judged by a cached
+     * or lagging time.
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
@@ -108,7 +170,20 @@ public final class TokenCache {
       return this;
     }
 
-    /** How long a caller with no usable token waits for one before a typed failure (default 30 s). */
+    /**
+     * How long one token request may take, from sending it to reading the whole answer (default
+     * 10 s). A request still unanswered then, such as one whose answer trickles in byte by byte,
+     * is cancelled and retried with backoff like any other failed request.
+     */
+    public Builder tokenRequestTimeout(Duration timeout) {
+      this.tokenRequestTimeout = positive(timeout, "tokenRequestTimeout");
+      return this;
+    }
+
+    /**
+     * How long a caller with no usable token waits for one before a typed failure (default 30 s).
+     * A caller whose OkHttp call is cancelled or reaches its call timeout stops waiting sooner.
+     */
     public Builder waitTimeout(Duration timeout) {
       this.waitTimeout = positive(timeout, "waitTimeout");
       return this;

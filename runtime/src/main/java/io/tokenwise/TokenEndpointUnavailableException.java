@@ -21,6 +21,11 @@ public final class TokenEndpointUnavailableException extends TokenException {
     this.retryAfter = retryAfter;
   }
 
+  @Override
+  TokenEndpointUnavailableException forCaller() {
+    return new TokenEndpointUnavailableException(provider(), getMessage(), status, retryAfter, this);
+  }
+
   /** The last HTTP status, or empty when the last attempt failed without one (I/O, timeout). */
   public OptionalInt status() {
     return status == 0 ? OptionalInt.empty() : OptionalInt.of(status);

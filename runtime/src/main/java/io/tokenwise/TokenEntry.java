@@ -5,18 +5,24 @@ import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import okhttp3.Call;
 
 /**
- * The token of one key and the policy of DESIGN.md's "Token lifecycle": a lock-free read of an
- * immutable {@link State}, one {@link Flight} at a time, refresh ahead in the background, a rate
- * limit, backoff with full jitter, remembered rejections and compare-and-invalidate on 401.
+ * The token of one key and the policy of docs/DESIGN.md's "Token lifecycle": a lock-free read of
+ * an immutable {@link State}, one {@link Flight} at a time, refresh ahead in the background, a
+ * deadline on every token request, a rate limit, backoff with full jitter, remembered rejections
+ * and compare-and-invalidate on 401.
  */
 final class TokenEntry {
   private static final System.Logger LOG = System.getLogger("io.tokenwise.TokenCache");
@@ -34,9 +40,14 @@ final class TokenEntry {
   static final int ATTEMPTS_WITHOUT_TOKEN = 3;
   private static final long BASE_BACKOFF_MILLIS = 1_000;
   private static final long MAX_RETRY_AFTER_MILLIS = Duration.ofMinutes(10).toMillis();
+  /**
+   * How often a waiting caller looks whether its OkHttp call was cancelled: OkHttp tells nobody,
+   * and its call timeout ends in a cancel too. A caller waits this much longer at most.
+   */
+  private static final long CANCEL_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-  private final TokenCache cache;
-  private final TokenKey key;
+  private final TokenCache.Settings settings;
+  private final Clock clock;
   private final Provider provider;
   private final TokenFetcher fetcher;
   private final String keyFingerprint;
@@ -47,56 +58,62 @@ final class TokenEntry {
   private volatile long lastForcedAt = Long.MIN_VALUE / 2;
   private volatile long latencyMillis;
 
-  /** Token requests sent, and callers that had to wait for one: observable behaviour for tests. */
-  final LongAdder requests = new LongAdder();
+  /** Callers that had to wait for a token: observable behaviour for tests. */
   final LongAdder waits = new LongAdder();
 
-  TokenEntry(TokenCache cache, TokenKey key, Provider provider, TokenFetcher fetcher) {
-    this.cache = cache;
-    this.key = key;
+  TokenEntry(TokenCache.Settings settings, TokenKey key, Provider provider, TokenFetcher fetcher) {
+    this.settings = settings;
+    this.clock = settings.clock();
     this.provider = provider;
     this.fetcher = fetcher;
     this.keyFingerprint = key.fingerprint();
   }
 
+  /** A token usable now, for a caller outside an OkHttp call. */
+  AccessToken token() throws IOException {
+    return tokenFor(null);
+  }
+
   /**
    * A token usable now. The hot path is one volatile read and one clock read; past the refresh
-   * point it also starts one background refresh and still returns the current token.
+   * point it also starts one background refresh and still returns the current token. Without a
+   * usable token the caller waits, until its {@code call} (null outside one) is cancelled or
+   * times out at the latest.
    */
-  AccessToken token() throws IOException {
+  AccessToken tokenFor(Call call) throws IOException {
     State s = state;
-    long now = cache.clock.millis();
+    long now = clock.millis();
     if (now < s.usableUntil) {
       if (now >= s.refreshAt && flight.get() == null) {
         refreshAhead(s);
       }
       return s.token;
     }
-    return awaitToken();
+    return awaitToken(call);
   }
 
   private void refreshAhead(State s) {
     Flight mine = new Flight();
     if (flight.compareAndSet(null, mine)) {
       log(Level.DEBUG, () -> "refreshing ahead of expiry; token " + s.token.fingerprint()
-          + " stays in use for " + (s.usableUntil - cache.clock.millis()) + " ms");
+          + " stays in use for " + (s.usableUntil - clock.millis()) + " ms");
       mine.start();
     }
   }
 
-  private AccessToken awaitToken() throws IOException {
+  private AccessToken awaitToken(Call call) throws IOException {
     waits.increment();
     for (; ; ) {
       Flight current = flight.get();
       if (current == null) {
         // A flight installs its state before it leaves, so this read sees its result.
         State s = state;
-        long now = cache.clock.millis();
+        long now = clock.millis();
         if (now < s.usableUntil) {
           return s.token;
         }
         if (s.failure != null && now < s.failureUntil) {
-          throw s.failure;
+          throw s.failure.forCaller();
         }
         Flight mine = new Flight();
         if (!flight.compareAndSet(null, mine)) {
@@ -105,13 +122,13 @@ final class TokenEntry {
         mine.start();
         current = mine;
       }
-      return current.await();
+      return current.await(call);
     }
   }
 
   /**
    * Called when an API call answered 401 with {@code rejected}. Returns true when the caller
-   * should retry once with {@link #token()}: the token was already replaced, or it is the current
+   * should retry once with {@link #tokenFor}: the token was already replaced, or it is the current
    * one and no other 401 forced a refresh within the forced-refresh interval.
    */
   boolean invalidate(AccessToken rejected) {
@@ -120,9 +137,9 @@ final class TokenEntry {
       if (s.token != rejected || s.invalidated) {
         return true; // Already replaced, or already being replaced: retry with the new one.
       }
-      long now = cache.clock.millis();
+      long now = clock.millis();
       long sinceForced = now - lastForcedAt;
-      if (sinceForced < cache.forcedRefreshIntervalMillis) {
+      if (sinceForced < settings.forcedRefreshIntervalMillis()) {
         // A fresh token was refused too: the problem is not expiry.
         log(Level.DEBUG, () -> "token " + rejected.fingerprint() + " refused with 401 only "
             + sinceForced + " ms after the last forced refresh; the 401 goes to the caller");
@@ -156,16 +173,19 @@ final class TokenEntry {
    * a token, secret or client id (a Papaya client id is an API key); exception messages are
    * redacted where they are made, and exceptions are never passed (a cause's text is not ours).
    */
-  private void log(Level level, java.util.function.Supplier<String> message) {
+  private void log(Level level, Supplier<String> message) {
     if (LOG.isLoggable(level)) {
       LOG.log(level, provider + " [key " + keyFingerprint + "] " + message.get());
     }
   }
 
-  /** One token request and its retries, shared by everyone who needs its result. */
+  /**
+   * One token request and its retries, shared by everyone who needs its result. Its attempts
+   * run one after another: each starts from the end of the previous one (a scheduled retry).
+   */
   private final class Flight {
     private final CompletableFuture<AccessToken> result = new CompletableFuture<>();
-    private int failures; // touched only by the attempts, which run one after another
+    private int failures; // touched by one attempt at a time
     private volatile long nextAttemptAt;
     private volatile TokenException lastFailure;
 
@@ -175,63 +195,63 @@ final class TokenEntry {
 
     /** Not sooner than {@code delay}, the rate limit, and a remembered failure allow. */
     private void scheduleAttempt(long delay) {
-      long now = cache.clock.millis();
+      long now = clock.millis();
       State s = state;
-      long at = Math.max(now + delay, lastRequestAt + cache.minRequestIntervalMillis);
+      long at = Math.max(now + delay, lastRequestAt + settings.minRequestIntervalMillis());
       if (s.failure != null) {
         at = Math.max(at, s.failureUntil);
       }
       nextAttemptAt = at;
       if (at <= now) {
-        cache.scheduler.execute(this::attempt);
+        settings.scheduler().execute(this::attempt);
       } else {
-        cache.scheduler.schedule(this::attempt, at - now);
+        settings.scheduler().schedule(this::attempt, at - now);
       }
     }
 
-    /** Whatever goes wrong, the flight ends: its waiters would otherwise wait on it for good. */
+    /**
+     * Sends one token request without waiting for it. Whatever its answer, and at the latest at
+     * its deadline (when it is cancelled, as OkHttp's call timeout would, but on the cache's
+     * clock), the answer ends up in {@link #onAnswer}.
+     */
     private void attempt() {
+      long sentAt = clock.millis();
+      lastRequestAt = sentAt;
+      CompletableFuture<AccessToken> answer;
       try {
-        attemptOnce();
+        answer = fetcher.fetch();
+      } catch (Throwable t) {
+        answer = CompletableFuture.failedFuture(t);
+      }
+      if (!answer.isDone()) {
+        CompletableFuture<AccessToken> pending = answer;
+        Scheduler.Timer deadline = settings.scheduler()
+            .schedule(() -> pending.cancel(false), settings.tokenRequestTimeoutMillis());
+        pending.whenComplete((token, failure) -> deadline.cancel());
+      }
+      answer.whenComplete((token, failure) -> onAnswer(sentAt, token, failure));
+    }
+
+    /** Whatever goes wrong here, the flight ends: its waiters would otherwise wait for good. */
+    private void onAnswer(long sentAt, AccessToken token, Throwable failure) {
+      try {
+        if (failure == null) {
+          onToken(sentAt, token);
+        } else {
+          onFailure(typed(failure));
+        }
       } catch (Throwable t) {
         if (!result.isDone()) {
-          TokenException failure = new TokenResponseException(provider, provider + " token"
-              + " request failed inside Tokenwise (" + t.getClass().getName() + "): please report"
-              + " this to Tokenwise", 0, "");
-          state = state.withFailure(failure, cache.clock.millis() + cache.rejectionMemoryMillis);
-          flight.compareAndSet(this, null);
-          result.completeExceptionally(failure);
-        }
-        if (t instanceof Error error) {
-          throw error;
+          fail(internalFailure(t), clock.millis() + settings.rejectionMemoryMillis());
         }
       }
     }
 
-    private void attemptOnce() {
-      long sentAt = cache.clock.millis();
-      lastRequestAt = sentAt;
-      requests.increment();
-      AccessToken token;
-      try {
-        token = fetcher.fetch();
-      } catch (TokenException e) {
-        onFailure(e);
-        return;
-      } catch (RuntimeException e) {
-        // A bug must not strand the waiters: it becomes their typed failure. Its message is not
-        // logged: it might quote a response.
-        log(Level.ERROR, () -> "token request failed inside Tokenwise: " + e.getClass().getName()
-            + " at " + (e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0])
-            + "; please report this to Tokenwise");
-        onFailure(new TokenResponseException(provider, provider + " token response could not"
-            + " be read (" + e.getClass().getName() + "): please report this to Tokenwise", 0, ""));
-        return;
-      }
-      long latency = Math.max(0, cache.clock.millis() - sentAt);
+    private void onToken(long sentAt, AccessToken token) {
+      long latency = Math.max(0, clock.millis() - sentAt);
       latencyMillis = latencyMillis == 0 ? latency : (latencyMillis + latency) / 2;
       State previous = state;
-      State next = State.of(token, latencyMillis, cache.random.nextDouble());
+      State next = State.of(token, latencyMillis, settings.random().nextDouble());
       state = next;
       flight.set(null);
       result.complete(token);
@@ -246,21 +266,50 @@ final class TokenEntry {
           + (next.usableUntil - sentAt) + " ms");
     }
 
+    /** A fetcher's failure as the typed exception its waiters get. */
+    private TokenException typed(Throwable failure) {
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
+      if (cause instanceof TokenException e) {
+        return e;
+      }
+      if (cause instanceof CancellationException) {
+        return new TokenEndpointUnavailableException(provider, provider + " token endpoint did"
+            + " not answer within " + settings.tokenRequestTimeoutMillis() + " ms; the request was"
+            + " cancelled and Tokenwise retries with backoff (TokenCache.tokenRequestTimeout)", 0,
+            null, null);
+      }
+      return internalFailure(cause);
+    }
+
+    /**
+     * A bug must not strand the waiters: it becomes their typed failure. Its message is not
+     * logged: it might quote a response.
+     */
+    private TokenException internalFailure(Throwable t) {
+      log(Level.ERROR, () -> "token request failed inside Tokenwise: " + t.getClass().getName()
+          + " at " + (t.getStackTrace().length == 0 ? "?" : t.getStackTrace()[0])
+          + "; please report this to Tokenwise");
+      return new TokenResponseException(provider, provider + " token request failed inside"
+          + " Tokenwise (" + t.getClass().getName() + "): please report this to Tokenwise", 0, "");
+    }
+
     private void onFailure(TokenException e) {
       lastFailure = e;
-      long now = cache.clock.millis();
+      long now = clock.millis();
       long latency = Math.max(0, now - lastRequestAt);
       if (!isRetriable(e)) {
         log(Level.WARNING, () -> "token request rejected after " + latency + " ms, not retried;"
-            + " answering from memory for " + cache.rejectionMemoryMillis + " ms: " + e.getMessage());
-        fail(e, now + cache.rejectionMemoryMillis);
+            + " answering from memory for " + settings.rejectionMemoryMillis() + " ms: "
+            + e.getMessage());
+        fail(e, now + settings.rejectionMemoryMillis());
         return;
       }
       failures++;
       long delay = backoff(failures, e);
       boolean tokenOutlastsDelay = now + delay < state.usableUntil;
       if (tokenOutlastsDelay
-          || (failures < ATTEMPTS_WITHOUT_TOKEN && delay <= cache.waitTimeoutMillis)) {
+          || (failures < ATTEMPTS_WITHOUT_TOKEN && delay <= settings.waitTimeoutMillis())) {
         log(Level.INFO, () -> "token request failed after " + latency + " ms (failure " + failures
             + ": " + e.getMessage() + "); retry in " + delay + " ms"
             + (tokenOutlastsDelay ? ", current token still served" : ""));
@@ -280,42 +329,75 @@ final class TokenEntry {
 
     /** Full jitter (AWS architecture blog), never sooner than the provider's Retry-After. */
     private long backoff(int failures, TokenException e) {
-      long ceiling = Math.min(cache.maxBackoffMillis,
+      long ceiling = Math.min(settings.maxBackoffMillis(),
           BASE_BACKOFF_MILLIS << Math.min(failures - 1, 20));
-      long delay = (long) (cache.random.nextDouble() * ceiling);
+      long delay = (long) (settings.random().nextDouble() * ceiling);
       if (e instanceof TokenEndpointUnavailableException unavailable
           && unavailable.retryAfter().isPresent()) {
         long retryAfter = Math.min(unavailable.retryAfter().get().toMillis(), MAX_RETRY_AFTER_MILLIS);
         delay = Math.max(delay, retryAfter);
       }
-      return Math.max(delay, cache.minRequestIntervalMillis);
+      return Math.max(delay, settings.minRequestIntervalMillis());
     }
 
-    AccessToken await() throws IOException {
+    /**
+     * The flight's token, or its failure as this caller's own exception. Waits at most the wait
+     * timeout, and not past the moment {@code call} is cancelled or times out.
+     */
+    AccessToken await(Call call) throws IOException {
       TokenException last = lastFailure;
-      if (last != null && nextAttemptAt - cache.clock.millis() > cache.waitTimeoutMillis) {
-        throw last; // The next try comes too late for this caller.
+      if (last != null && nextAttemptAt - clock.millis() > settings.waitTimeoutMillis()) {
+        throw last.forCaller(); // The next try comes too late for this caller.
       }
+      long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.waitTimeoutMillis());
       try {
-        return result.get(cache.waitTimeoutMillis, TimeUnit.MILLISECONDS);
+        for (; ; ) {
+          long left = waitUntil - System.nanoTime();
+          if (left <= 0) {
+            throw waitedTooLong();
+          }
+          try {
+            return result.get(call == null ? left : Math.min(left, CANCEL_CHECK_NANOS),
+                TimeUnit.NANOSECONDS);
+          } catch (TimeoutException e) {
+            if (call != null && call.isCanceled()) {
+              throw callGaveUp();
+            }
+          }
+        }
       } catch (ExecutionException e) {
         if (e.getCause() instanceof TokenException failure) {
-          throw failure;
+          throw failure.forCaller();
         }
         throw new TokenResponseException(provider, provider + " token request failed: "
             + e.getCause().getClass().getName(), 0, "");
-      } catch (TimeoutException e) {
-        TokenException failure = lastFailure;
-        log(Level.DEBUG, () -> "a caller gave up after waiting " + cache.waitTimeoutMillis
-            + " ms for a token");
-        throw new TokenEndpointUnavailableException(provider, "No " + provider + " token within "
-            + cache.waitTimeoutMillis + " ms" + (failure == null ? " (the token endpoint is slow)"
-            : "; last failure: " + failure.getMessage()) + ". Raise TokenCache.waitTimeout or"
-            + " check the token endpoint", statusOf(failure), null, failure);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while waiting for a " + provider + " token");
       }
+    }
+
+    private TokenEndpointUnavailableException waitedTooLong() {
+      TokenException failure = lastFailure;
+      log(Level.DEBUG, () -> "a caller gave up after waiting " + settings.waitTimeoutMillis()
+          + " ms for a token");
+      return new TokenEndpointUnavailableException(provider, "No " + provider + " token within "
+          + settings.waitTimeoutMillis() + " ms" + (failure == null
+          ? " (the token endpoint is slow)" : "; last failure: " + failure.getMessage())
+          + ". Raise TokenCache.waitTimeout or check the token endpoint", statusOf(failure), null,
+          failure);
+    }
+
+    /**
+     * Not a {@link TokenException}: nothing is wrong with the token endpoint, whose request goes
+     * on for the other callers. An {@link InterruptedIOException}, as OkHttp itself throws for a
+     * call that ran out of time (OkHttp wraps this one in its own "timeout" then).
+     */
+    private InterruptedIOException callGaveUp() {
+      log(Level.DEBUG, () -> "a caller stopped waiting for a token: its call was cancelled or"
+          + " reached its call timeout");
+      return new InterruptedIOException("The call was cancelled or reached its call timeout while"
+          + " waiting for a " + provider + " token; the token request goes on for other callers");
     }
   }
 

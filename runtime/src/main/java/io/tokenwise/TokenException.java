@@ -17,6 +17,16 @@ public class TokenException extends IOException {
     this.provider = Objects.requireNonNull(provider, "provider == null");
   }
 
+  /**
+   * This failure as thrown to one caller: the same type, message and fields, with this caller's
+   * stack, and the failure as it happened (shared by every caller) as its cause. Several callers
+   * share one token request; each gets its own instance, so none sees another's frames, and
+   * nobody's {@code addSuppressed} or {@code initCause} reaches the others.
+   */
+  TokenException forCaller() {
+    return new TokenException(provider, getMessage(), this);
+  }
+
   /** The provider whose token endpoint failed. */
   public Provider provider() {
     return provider;

@@ -127,7 +127,7 @@ final class TokenExchange {
 
   /** Identifies the token this exchange obtains: same key, same token. */
   TokenKey key() {
-    return new TokenKey(tokenUrl.toString(), style, credentials.clientId(),
-        credentials.fingerprint(), scopes, tokenName, expiration);
+    return new TokenKey(tokenUrl.toString(), style, CredentialsDigest.of(credentials), scopes,
+        tokenName, expiration);
   }
 }

@@ -1,6 +1,13 @@
 package io.tokenwise;
 
-/** Obtains one new token, blocking; every failure is a typed {@link TokenException}. */
+import java.util.concurrent.CompletableFuture;
+
+/** Obtains one new token. */
 interface TokenFetcher {
-  AccessToken fetch() throws TokenException;
+  /**
+   * Starts one token request and returns at once. The future completes with the token or a
+   * typed {@link TokenException}; cancelling it abandons the request (the HTTP fetcher cancels
+   * its call), which is how the cache enforces a token request's deadline.
+   */
+  CompletableFuture<AccessToken> fetch();
 }

@@ -4,24 +4,23 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What makes two clients share a token: token URL, auth style, client id and scopes (DESIGN.md),
- * plus a fingerprint of the secret so that a client with a wrong secret cannot poison the entry of
- * one with the right secret. Holds no secret.
+ * What makes two clients share a token: token URL, auth style, client id and scopes
+ * (docs/DESIGN.md), plus the secret, so that a client with a wrong secret cannot get, or poison,
+ * the entry of one with the right secret. Client id and secret are held only as a full-strength
+ * {@link CredentialsDigest}: the key holds no secret, and no short fingerprint decides.
  */
 record TokenKey(
     String tokenUrl,
     AuthStyle style,
-    String clientId,
-    String secretFingerprint,
+    CredentialsDigest credentials,
     List<String> scopes,
     String tokenName,
     Duration expiration) {
 
-  /** A short fingerprint for logs: the client id may itself be an API key (Papaya). */
+  /** A short fingerprint for logs, display only: the client id may itself be an API key (Papaya). */
   String fingerprint() {
-    return Fingerprint.of(String.join("\u0000", tokenUrl, style.name(), clientId,
-        secretFingerprint, String.valueOf(scopes), String.valueOf(tokenName),
-        String.valueOf(expiration)));
+    return Fingerprint.of(String.join("\u0000", tokenUrl, style.name(), credentials.fingerprint(),
+        String.valueOf(scopes), String.valueOf(tokenName), String.valueOf(expiration)));
   }
 
   @Override

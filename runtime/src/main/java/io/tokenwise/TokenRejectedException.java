@@ -16,10 +16,21 @@ public final class TokenRejectedException extends TokenException {
 
   TokenRejectedException(
       Provider provider, String message, int status, String errorCode, String errorMessage) {
-    super(provider, message, null);
+    this(provider, message, status, errorCode, errorMessage, null);
+  }
+
+  private TokenRejectedException(Provider provider, String message, int status, String errorCode,
+      String errorMessage, Throwable cause) {
+    super(provider, message, cause);
     this.status = status;
     this.errorCode = errorCode;
     this.errorMessage = errorMessage;
+  }
+
+  @Override
+  TokenRejectedException forCaller() {
+    return new TokenRejectedException(provider(), getMessage(), status, errorCode, errorMessage,
+        this);
   }
 
   /** The HTTP status: 400, 401 or 403. */

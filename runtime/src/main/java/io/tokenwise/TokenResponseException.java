@@ -12,9 +12,19 @@ public final class TokenResponseException extends TokenException {
   private final String bodyExcerpt;
 
   TokenResponseException(Provider provider, String message, int status, String bodyExcerpt) {
-    super(provider, message, null);
+    this(provider, message, status, bodyExcerpt, null);
+  }
+
+  private TokenResponseException(
+      Provider provider, String message, int status, String bodyExcerpt, Throwable cause) {
+    super(provider, message, cause);
     this.status = status;
     this.bodyExcerpt = bodyExcerpt;
+  }
+
+  @Override
+  TokenResponseException forCaller() {
+    return new TokenResponseException(provider(), getMessage(), status, bodyExcerpt, this);
   }
 
   /** The HTTP status of the unusable answer. */

@@ -8,21 +8,26 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A token endpoint in memory: issues {@code token-1}, {@code token-2}, ... of a set lifetime,
- * or fails as scripted; records when each request was sent; can hold requests until released.
+ * or fails as scripted; records when each request was sent; can hold requests until released,
+ * or leave them unanswered for good (until the cache cancels them).
  */
 final class FakeFetcher implements TokenFetcher {
   private final Clock clock;
   private final Duration lifetime;
   private final Deque<TokenException> failures = new ArrayDeque<>();
   private TokenException failAlways;
+  private int unanswered;
   private final AtomicInteger issued = new AtomicInteger();
   final List<Instant> requestTimes = new ArrayList<>();
-  private Semaphore gate;
+  /** Every request's answer, in order: cancelled ones were abandoned by the cache. */
+  final List<CompletableFuture<AccessToken>> answers = new ArrayList<>();
+  private List<Runnable> held;
   final Semaphore entered = new Semaphore(0);
 
   FakeFetcher(Clock clock, Duration lifetime) {
@@ -46,19 +51,26 @@ final class FakeFetcher implements TokenFetcher {
     failAlways = null;
   }
 
-  /** Requests block inside {@link #fetch} until {@link #release()}. */
-  synchronized void hold() {
-    gate = new Semaphore(0);
+  /** The next {@code count} requests never answer, like an endpoint that trickles forever. */
+  synchronized FakeFetcher neverAnswerNext(int count) {
+    unanswered += count;
+    return this;
   }
 
+  /** Requests are not answered until {@link #release()}. */
+  synchronized void hold() {
+    held = new ArrayList<>();
+  }
+
+  /** Answers the held requests, on this thread. */
   void release() {
-    Semaphore g;
+    List<Runnable> answers;
     synchronized (this) {
-      g = gate;
-      gate = null;
+      answers = held;
+      held = null;
     }
-    if (g != null) {
-      g.release(Integer.MAX_VALUE / 2);
+    if (answers != null) {
+      answers.forEach(Runnable::run);
     }
   }
 
@@ -66,25 +78,50 @@ final class FakeFetcher implements TokenFetcher {
     return requestTimes.size();
   }
 
+  /** Requests the cache cancelled at their deadline. */
+  synchronized long cancelled() {
+    return answers.stream().filter(CompletableFuture::isCancelled).count();
+  }
+
   @Override
-  public AccessToken fetch() throws TokenException {
+  public CompletableFuture<AccessToken> fetch() {
     Instant sentAt = clock.instant();
-    Semaphore g;
-    TokenException failure;
+    CompletableFuture<AccessToken> answer = new CompletableFuture<>();
+    Runnable respond;
     synchronized (this) {
       requestTimes.add(sentAt);
-      g = gate;
-      failure = failures.isEmpty() ? failAlways : failures.poll();
+      answers.add(answer);
+      if (unanswered > 0) {
+        unanswered--;
+        respond = null;
+      } else {
+        TokenException failure = failures.isEmpty() ? failAlways : failures.poll();
+        respond = () -> {
+          if (failure != null) {
+            answer.completeExceptionally(failure);
+          } else {
+            answer.complete(AccessToken.create("token-" + issued.incrementAndGet(), sentAt,
+                sentAt.plus(lifetime), Set.of()));
+          }
+        };
+        if (held != null) {
+          held.add(respond);
+          respond = null;
+        }
+      }
     }
     entered.release();
-    if (g != null) {
-      g.acquireUninterruptibly();
+    if (respond != null) {
+      respond.run();
     }
-    if (failure != null) {
-      throw failure;
-    }
-    return AccessToken.create("token-" + issued.incrementAndGet(), sentAt, sentAt.plus(lifetime),
-        Set.of());
+    return answer;
+  }
+
+  /** A key for tests: the same for the same client id. */
+  static TokenKey key(String clientId) {
+    return new TokenExchange(Provider.PAXOS, AuthStyle.CLIENT_SECRET_POST,
+        okhttp3.HttpUrl.get("https://127.0.0.1/token"), ClientCredentials.of(clientId, "s3cret"),
+        List.of(), null, null).key();
   }
 
   static TokenEndpointUnavailableException unavailable(int status, Duration retryAfter) {

@@ -1,6 +1,5 @@
 package io.tokenwise;
 
-import static io.tokenwise.TokenEndpointFixture.CLOCK;
 import static io.tokenwise.TokenEndpointFixture.json;
 import static io.tokenwise.TokenEndpointFixture.providerExchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,9 +52,9 @@ final class HttpTokenFetcherTest {
     server.enqueue(json(401, "{\"error\":\"invalid_client\"}"));
     server.enqueue(json(200, "{\"access_token\":\"abc\",\"expires_in\":60}"));
     HttpTokenFetcher fetcher = new HttpTokenFetcher(base,
-        providerExchange(Provider.PAYSWAY, server.url("/oauth2/token")), CLOCK);
+        providerExchange(Provider.PAYSWAY, server.url("/oauth2/token")), TokenEndpointFixture.CACHE);
 
-    TokenRejectedException e = assertThrows(TokenRejectedException.class, fetcher::fetch);
+    TokenRejectedException e = assertThrows(TokenRejectedException.class, fetcher::fetchBlocking);
 
     assertEquals(401, e.status());
     assertEquals(1, server.getRequestCount());
@@ -68,7 +67,8 @@ final class HttpTokenFetcherTest {
 
   @Test
   void tokenClientSharesTheBaseClientsPoolAndDispatcher() {
-    OkHttpClient base = new OkHttpClient.Builder().followRedirects(true).build();
+    OkHttpClient base = new OkHttpClient.Builder().followRedirects(true)
+        .callTimeout(java.time.Duration.ofMillis(500)).build();
 
     OkHttpClient tokenClient = HttpTokenFetcher.tokenClient(base);
 
@@ -78,5 +78,8 @@ final class HttpTokenFetcherTest {
     assertEquals(false, tokenClient.followSslRedirects());
     assertEquals(false, tokenClient.retryOnConnectionFailure());
     assertNull(tokenClient.cache());
+    // The API's call timeout would cut a token request that many callers share: the cache's
+    // tokenRequestTimeout bounds it instead.
+    assertEquals(0, tokenClient.callTimeoutMillis());
   }
 }

@@ -3,23 +3,29 @@ package io.tokenwise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.InterruptedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +52,7 @@ final class TokenCacheTest {
         .random(new Random(7))
         .waitTimeout(Duration.ofSeconds(5));
     settings.accept(builder);
-    TokenKey key = new TokenKey("https://127.0.0.1/token", AuthStyle.CLIENT_SECRET_POST,
-        "client", "sha256:00000000", List.of(), null, null);
+    TokenKey key = FakeFetcher.key("client");
     return builder.build().entry(key, Provider.PAXOS, fetcher);
   }
 
@@ -206,12 +211,184 @@ final class TokenCacheTest {
     TokenRejectedException first = assertThrows(TokenRejectedException.class, entry::token);
     for (int second = 1; second < 10; second++) {
       time.advance(Duration.ofSeconds(1));
-      assertSame(first, assertThrows(TokenRejectedException.class, entry::token));
+      assertSame(first.getCause(),
+          assertThrows(TokenRejectedException.class, entry::token).getCause());
     }
     assertEquals(1, fetcher.requests());
     time.advance(Duration.ofSeconds(1)); // The 10 s memory is over: ask again.
     assertEquals("token-1", entry.token().value());
     assertEquals(2, fetcher.requests());
+  }
+
+  @Test
+  void eachCallerInTheRejectionWindowGetsItsOwnExceptionWithItsOwnStack() throws Exception {
+    TokenRejectedException original = FakeFetcher.rejected();
+    FakeFetcher fetcher = new FakeFetcher(time, Duration.ofMinutes(10)).failNext(original);
+    TokenEntry entry = entry(fetcher);
+    TokenRejectedException first = assertThrows(TokenRejectedException.class, entry::token);
+    TokenRejectedException second = callers.submit(() ->
+        assertThrows(TokenRejectedException.class, entry::token)).get(10, TimeUnit.SECONDS);
+
+    assertEquals(1, fetcher.requests());
+    assertNotSame(first, second);
+    assertSame(original, first.getCause());
+    assertSame(original, second.getCause());
+    for (TokenRejectedException e : List.of(first, second)) {
+      assertEquals(original.getMessage(), e.getMessage());
+      assertEquals(401, e.status());
+      assertEquals("invalid_client", e.errorCode().orElseThrow());
+      assertEquals("bad client", e.errorMessage().orElseThrow());
+      assertEquals(Provider.PAXOS, e.provider());
+    }
+    assertTrue(calledFrom(first, "eachCallerInTheRejectionWindowGetsItsOwnExceptionWithItsOwnStack"),
+        "the first caller's own frames");
+    assertTrue(calledFrom(second, "lambda$eachCallerInTheRejectionWindowGetsItsOwnException"),
+        "the second caller's own frames");
+    assertFalse(calledFrom(second, "eachCallerInTheRejectionWindowGetsItsOwnExceptionWithItsOwnStack"),
+        "not the first caller's");
+  }
+
+  @Test
+  void waitersOfOneFlightGetTheirOwnExceptionsOfEachType() throws Exception {
+    List<TokenException> failures = List.of(FakeFetcher.unavailable(503, Duration.ofSeconds(7)),
+        new TokenResponseException(Provider.PAXOS, "bad body", 200, "excerpt"),
+        new InsufficientScopeException(Provider.PAXOS, "no scope", Set.of("a"), Set.of("b")),
+        new TokenException(Provider.PAXOS, "internal", null));
+    for (TokenException original : failures) {
+      FakeFetcher fetcher = new FakeFetcher(time, Duration.ofMinutes(10))
+          .failAlways(original);
+      TokenEntry entry = entry(fetcher, s -> s.maxBackoff(Duration.ofMinutes(1)));
+      fetcher.hold();
+      List<Future<TokenException>> waiters = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        waiters.add(callers.submit(() -> assertThrows(TokenException.class, entry::token)));
+      }
+      awaitCondition(() -> entry.waits.sum() == 2, "both waiting");
+      fetcher.release();
+      awaitRetries(fetcher, entry);
+      TokenException one = waiters.get(0).get(10, TimeUnit.SECONDS);
+      TokenException two = waiters.get(1).get(10, TimeUnit.SECONDS);
+      assertNotSame(one, two);
+      for (TokenException e : List.of(one, two)) {
+        assertSame(original.getClass(), e.getClass());
+        assertSame(original, e.getCause());
+        assertEquals(original.getMessage(), e.getMessage());
+      }
+      if (original instanceof TokenEndpointUnavailableException unavailable) {
+        TokenEndpointUnavailableException copy = (TokenEndpointUnavailableException) one;
+        assertEquals(unavailable.status(), copy.status());
+        assertEquals(unavailable.retryAfter(), copy.retryAfter());
+      } else if (original instanceof TokenResponseException response) {
+        assertEquals(response.status(), ((TokenResponseException) one).status());
+        assertEquals(response.bodyExcerpt(), ((TokenResponseException) one).bodyExcerpt());
+      } else if (original instanceof InsufficientScopeException scope) {
+        assertEquals(scope.missingScopes(), ((InsufficientScopeException) one).missingScopes());
+        assertEquals(scope.grantedScopes(), ((InsufficientScopeException) one).grantedScopes());
+      }
+    }
+  }
+
+  /** Runs the flight's scheduled retries (if any) until it ends. */
+  private void awaitRetries(FakeFetcher fetcher, TokenEntry entry) {
+    time.awaitIdle();
+    while (entry.refreshing()) {
+      time.advance(Duration.ofSeconds(1));
+    }
+  }
+
+  private static boolean calledFrom(Throwable e, String methodPrefix) {
+    for (StackTraceElement frame : e.getStackTrace()) {
+      if (frame.getClassName().equals(TokenCacheTest.class.getName())
+          && frame.getMethodName().startsWith(methodPrefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void aTokenRequestThatNeverAnswersIsCancelledAtItsDeadlineAndRetried() throws Exception {
+    FakeFetcher fetcher = new FakeFetcher(time, Duration.ofMinutes(10)).neverAnswerNext(1);
+    TokenEntry entry = entry(fetcher, s -> s.tokenRequestTimeout(Duration.ofSeconds(10))
+        .waitTimeout(Duration.ofMinutes(1)));
+    long start = time.millis();
+    Future<AccessToken> caller = callers.submit(entry::token);
+    awaitCondition(() -> time.nextTimerDue() != -1, "deadline scheduled");
+    assertEquals(start + 10_000, time.nextTimerDue(), "the deadline");
+
+    time.advance(Duration.ofMillis(9_999));
+    assertEquals(1, fetcher.requests());
+    assertEquals(0, fetcher.cancelled());
+    assertFalse(caller.isDone());
+    time.advance(Duration.ofMillis(1));
+    assertEquals(1, fetcher.cancelled(), "abandoned at its deadline");
+    // The backoff after a first failure is at most 1 s, and never less than the 1 s rate limit.
+    assertEquals(start + 11_000, time.nextTimerDue(), "the retry, after a 1 s backoff");
+    time.advance(Duration.ofSeconds(1));
+
+    assertEquals("token-1", caller.get(10, TimeUnit.SECONDS).value());
+    assertEquals(List.of(Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + 11_000)),
+        fetcher.requestTimes);
+    assertEquals(-1, time.nextTimerDue(), "the answered request's deadline was called off");
+    assertEquals(1, entry.waits.sum());
+  }
+
+  @Test
+  void aRefreshThatNeverAnswersIsRetriedWhileTheTokenIsServed() throws Exception {
+    Duration lifetime = Duration.ofMinutes(10);
+    FakeFetcher fetcher = new FakeFetcher(time, lifetime);
+    TokenEntry entry = entry(fetcher);
+    AccessToken first = entry.token();
+    fetcher.neverAnswerNext(3);
+    while (fetcher.requests() == 1) {
+      time.advance(Duration.ofSeconds(1));
+      assertSame(first, entry.token());
+      time.awaitIdle();
+    }
+    // Three refresh requests hang, each is cancelled after 10 s, and the fourth brings a token.
+    for (int i = 0; i < 200 && fetcher.requests() < 5; i++) {
+      time.advance(Duration.ofSeconds(1));
+      AccessToken served = entry.token();
+      assertTrue(served == first || fetcher.requests() == 5, "served while the refresh hangs");
+      time.awaitIdle();
+    }
+    time.awaitIdle();
+    assertEquals(5, fetcher.requests());
+    assertEquals(3, fetcher.cancelled());
+    assertEquals("token-2", entry.token().value());
+    assertEquals(1, entry.waits.sum(), "no caller waited: the old token was served throughout");
+    for (int i = 2; i < 5; i++) {
+      long gap = Duration.between(fetcher.requestTimes.get(i - 1), fetcher.requestTimes.get(i))
+          .toMillis();
+      assertTrue(gap >= 11_000, "request " + i + " came " + gap + " ms after the one before");
+    }
+  }
+
+  @Test
+  void aWaitingCallerStopsWaitingWhenItsCallIsCancelled() throws Exception {
+    FakeFetcher fetcher = new FakeFetcher(time, Duration.ofMinutes(10));
+    fetcher.hold();
+    TokenEntry entry = entry(fetcher, s -> s.waitTimeout(Duration.ofMinutes(10)));
+    okhttp3.Call call = new okhttp3.OkHttpClient().newCall(
+        new okhttp3.Request.Builder().url("https://127.0.0.1/v2/things").build());
+    Future<AccessToken> caller = callers.submit(() -> entry.tokenFor(call));
+    awaitCondition(() -> entry.waits.sum() == 1 && fetcher.requests() == 1, "caller waiting");
+    Future<AccessToken> other = callers.submit(entry::token);
+    awaitCondition(() -> entry.waits.sum() == 2, "another caller waiting");
+
+    call.cancel();
+    ExecutionException failure = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> assertThrows(ExecutionException.class, () -> caller.get()));
+    InterruptedIOException cancelled =
+        assertInstanceOf(InterruptedIOException.class, failure.getCause());
+    assertEquals("The call was cancelled or reached its call timeout while waiting for a PAXOS"
+        + " token; the token request goes on for other callers", cancelled.getMessage());
+    assertTrue(entry.refreshing(), "the token request is still under way");
+    assertFalse(other.isDone(), "the other caller still waits for it");
+
+    fetcher.release();
+    assertEquals("token-1", other.get(10, TimeUnit.SECONDS).value());
+    assertEquals(1, fetcher.requests());
   }
 
   @Test
@@ -292,8 +469,7 @@ final class TokenCacheTest {
     TokenFetcher broken = () -> {
       throw new IllegalStateException("bug");
     };
-    TokenKey key = new TokenKey("https://127.0.0.1/token", AuthStyle.CLIENT_SECRET_POST,
-        "client", "sha256:00000000", List.of(), null, null);
+    TokenKey key = FakeFetcher.key("client");
     TokenEntry entry = TokenCache.builder().clock(time).scheduler(time).build()
         .entry(key, Provider.PAXOS, broken);
     TokenResponseException failure = assertThrows(TokenResponseException.class, entry::token);
@@ -310,8 +486,7 @@ final class TokenCacheTest {
       }
       return healthy.fetch();
     };
-    TokenKey key = new TokenKey("https://127.0.0.1/token", AuthStyle.CLIENT_SECRET_POST,
-        "client", "sha256:00000000", List.of(), null, null);
+    TokenKey key = FakeFetcher.key("client");
     TokenEntry entry = TokenCache.builder().clock(time).scheduler(time)
         .waitTimeout(Duration.ofSeconds(5)).build()
         .entry(key, Provider.PAXOS, fetcher);
@@ -328,14 +503,39 @@ final class TokenCacheTest {
     FakeFetcher fetcher = new FakeFetcher(time, Duration.ofMinutes(10));
     TokenCache cache = TokenCache.builder().clock(time).scheduler(time)
         .minRequestInterval(Duration.ZERO).build();
-    TokenKey key = new TokenKey("https://127.0.0.1/token", AuthStyle.CLIENT_SECRET_POST,
-        "client", "sha256:00000000", List.of(), null, null);
+    TokenKey key = FakeFetcher.key("client");
     TokenEntry entry = cache.entry(key, Provider.PAXOS, fetcher);
     assertSame(entry, cache.entry(key, Provider.PAXOS, new FakeFetcher(time, Duration.ZERO)),
         "one entry per key");
     assertEquals("token-1", entry.token().value());
     cache.invalidateAll();
     assertEquals("token-2", entry.token().value());
+  }
+
+  /**
+   * The default clock is the wall clock read on every use: the first lookup after the wall clock
+   * passes a token's usable time does not serve it (a ticking clock that lags by a tick did).
+   */
+  @Test
+  void theDefaultClockNeverServesATokenPastItsUsableTime() throws Exception {
+    Duration lifetime = Duration.ofMinutes(10); // hard margin 30 s
+    long usableUntil = System.currentTimeMillis() + 300;
+    Instant requestedAt = Instant.ofEpochMilli(usableUntil).minus(lifetime).plusSeconds(30);
+    AtomicInteger issued = new AtomicInteger();
+    TokenFetcher fetcher = () -> {
+      Instant sent = issued.get() == 0 ? requestedAt : Instant.now();
+      return CompletableFuture.completedFuture(AccessToken.create(
+          "token-" + issued.incrementAndGet(), sent, sent.plus(lifetime), Set.of()));
+    };
+    TokenEntry entry = TokenCache.builder().minRequestInterval(Duration.ZERO).build()
+        .entry(FakeFetcher.key("wall-clock"), Provider.PAXOS, fetcher);
+    assertEquals(Clock.systemUTC(), TokenCache.create().settings.clock());
+
+    assertEquals("token-1", entry.token().value());
+    while (System.currentTimeMillis() < usableUntil) {
+      Thread.onSpinWait();
+    }
+    assertEquals("token-2", entry.token().value(), "token-1 was served past its usable time");
   }
 
   @Test

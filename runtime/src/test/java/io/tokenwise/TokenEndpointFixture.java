@@ -26,6 +26,8 @@ final class TokenEndpointFixture {
   /** What the fixed clock says: every token request is "sent" at this instant. */
   static final Instant NOW = Instant.parse("2024-07-11T07:00:00Z");
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  /** A cache on that clock, for fetchers made outside a client. */
+  static final TokenCache CACHE = TokenCache.builder().clock(CLOCK).build();
 
   static final String CLIENT_ID = "acme-client-Zx9";
   /** Every character a careless encoder gets wrong: {@code s3cr+t&x=1%/ "q\:é漢}. */
@@ -64,7 +66,7 @@ final class TokenEndpointFixture {
   }
 
   static HttpTokenFetcher fetcher(TokenExchange exchange) {
-    return new HttpTokenFetcher(BASE_CLIENT, exchange, CLOCK);
+    return new HttpTokenFetcher(BASE_CLIENT, exchange, CACHE);
   }
 
   static MockResponse json(int status, String body) {

@@ -57,7 +57,7 @@ final class TokenExchangeWireTest {
     TokenExchange exchange = new TokenExchange(Provider.PAXOS, AuthStyle.CLIENT_SECRET_POST,
         server.url("/oauth2/token"), credentials(), PAXOS_SCOPES, null, null);
 
-    AccessToken token = fetcher(exchange).fetch();
+    AccessToken token = fetcher(exchange).fetchBlocking();
 
     RecordedRequest request = server.takeRequest();
     assertFormPost(request, "/oauth2/token");
@@ -86,7 +86,7 @@ final class TokenExchangeWireTest {
     TokenExchange exchange = new TokenExchange(Provider.PAXOS, AuthStyle.CLIENT_SECRET_POST,
         server.url("/oauth2/token"), credentials(), List.of(), null, null);
 
-    fetcher(exchange).fetch();
+    fetcher(exchange).fetchBlocking();
 
     assertEquals("grant_type=client_credentials&client_id=acme-client-Zx9&client_secret="
         + SECRET_FORM, server.takeRequest().getBody().utf8());
@@ -99,7 +99,7 @@ final class TokenExchangeWireTest {
     TokenExchange exchange = new TokenExchange(Provider.MANGOPAY, AuthStyle.CLIENT_SECRET_BASIC,
         server.url("/v2.01/oauth/token"), credentials(), List.of(), null, null);
 
-    AccessToken token = fetcher(exchange).fetch();
+    AccessToken token = fetcher(exchange).fetchBlocking();
 
     RecordedRequest request = server.takeRequest();
     assertFormPost(request, "/v2.01/oauth/token");
@@ -128,7 +128,7 @@ final class TokenExchangeWireTest {
     TokenExchange exchange = new TokenExchange(Provider.PAYSWAY, AuthStyle.CLIENT_SECRET_POST,
         server.url("/oauth2/token"), credentials(), List.of(), null, null);
 
-    AccessToken token = fetcher(exchange).fetch();
+    AccessToken token = fetcher(exchange).fetchBlocking();
 
     RecordedRequest request = server.takeRequest();
     assertFormPost(request, "/oauth2/token");
@@ -148,7 +148,7 @@ final class TokenExchangeWireTest {
     TokenExchange exchange = new TokenExchange(Provider.PAPAYA_GLOBAL, AuthStyle.JSON_API_KEY,
         server.url("/token"), credentials(), List.of(), "ci-runner", Duration.ofHours(1));
 
-    AccessToken token = fetcher(exchange).fetch();
+    AccessToken token = fetcher(exchange).fetchBlocking();
 
     RecordedRequest request = server.takeRequest();
     assertEquals("POST", request.getMethod());
@@ -171,7 +171,7 @@ final class TokenExchangeWireTest {
     TokenExchange exchange = new TokenExchange(Provider.PAPAYA_GLOBAL, AuthStyle.JSON_API_KEY,
         server.url("/token"), credentials(), List.of(), null, null);
 
-    AccessToken token = fetcher(exchange).fetch();
+    AccessToken token = fetcher(exchange).fetchBlocking();
 
     String body = server.takeRequest().getBody().utf8();
     assertEquals("{\"api_key\":\"acme-client-Zx9\",\"client_secret\":\"s3cr+t&x=1%/ \\\"q\\\\:"
@@ -187,7 +187,7 @@ final class TokenExchangeWireTest {
         server.url("/connect/token"), ClientCredentials.of("my client:id+1", SECRET),
         List.of("read", "write:all"), null, null);
 
-    AccessToken token = fetcher(exchange).fetch();
+    AccessToken token = fetcher(exchange).fetchBlocking();
 
     RecordedRequest request = server.takeRequest();
     assertFormPost(request, "/connect/token");
@@ -210,7 +210,7 @@ final class TokenExchangeWireTest {
     TokenExchange exchange = new TokenExchange(Provider.CUSTOM, AuthStyle.CLIENT_SECRET_BASIC,
         server.url("/connect/token"), credentials(), List.of(), null, null);
 
-    fetcher(exchange).fetch();
+    fetcher(exchange).fetchBlocking();
 
     RecordedRequest request = server.takeRequest();
     assertFormPost(request, "/connect/token");
@@ -228,7 +228,7 @@ final class TokenExchangeWireTest {
         server.url("/connect/token?tenant=7"), ClientCredentials.of("my client:id+1", SECRET),
         List.of("read", "write:all"), null, null);
 
-    fetcher(exchange).fetch();
+    fetcher(exchange).fetchBlocking();
 
     RecordedRequest request = server.takeRequest();
     assertFormPost(request, "/connect/token?tenant=7");

@@ -384,7 +384,7 @@ final class TokenResponseCorpusTest {
     server.enqueue(bad.response().apply(server));
     server.enqueue(json(200, TRAP));
     TokenExchange exchange = providerExchange(bad.provider(), server.url("/oauth2/token"));
-    return assertThrows(TokenException.class, fetcher(exchange)::fetch);
+    return assertThrows(TokenException.class, fetcher(exchange)::fetchBlocking);
   }
 
   /** A usable answer and the expiry it must give under the fixed clock. */
@@ -471,7 +471,7 @@ final class TokenResponseCorpusTest {
     server.enqueue(good.response());
     TokenExchange exchange = providerExchange(good.provider(), server.url("/oauth2/token"));
 
-    AccessToken token = fetcher(exchange).fetch();
+    AccessToken token = fetcher(exchange).fetchBlocking();
 
     assertEquals(good.token(), token.value());
     assertEquals(NOW, token.requestedAt());

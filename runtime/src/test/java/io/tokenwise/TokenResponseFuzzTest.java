@@ -140,7 +140,7 @@ final class TokenResponseFuzzTest {
                 server.url("/token"));
             answer.set(wireResponse(generated, new Random(generated.seed())));
             check(generated, exchange,
-                () -> new HttpTokenFetcher(client, exchange, TokenEndpointFixture.CLOCK).fetch());
+                () -> new HttpTokenFetcher(client, exchange, TokenEndpointFixture.CACHE).fetchBlocking());
           }
         }, "batch starting at case " + first + " did not finish");
       }
@@ -196,7 +196,7 @@ final class TokenResponseFuzzTest {
       TokenExchange exchange = TokenEndpointFixture.providerExchange(Provider.PAYSWAY,
           server.url("/token"));
       TokenEndpointUnavailableException e = assertThrows(TokenEndpointUnavailableException.class,
-          () -> TokenEndpointFixture.fetcher(exchange).fetch());
+          () -> TokenEndpointFixture.fetcher(exchange).fetchBlocking());
       assertEquals(java.util.OptionalInt.of(503), e.status());
       assertEquals(1, server.getRequestCount());
     }

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A clock that moves only when told and a scheduler on it: delayed tasks run when {@link #advance}
  * passes their time; immediate tasks run at once on one worker thread, never the caller's, so a
- * background refresh really is in the background.
+ * background refresh really is in the background; blocking token requests run on threads of their
+ * own, as in production, and {@link #awaitIdle()} waits for them too.
  */
 final class VirtualTime extends Clock implements Scheduler, AutoCloseable {
   private final AtomicLong now = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
@@ -25,6 +26,13 @@ final class VirtualTime extends Clock implements Scheduler, AutoCloseable {
     thread.setDaemon(true);
     return thread;
   });
+  private final ExecutorService requests = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "virtual-time-request");
+    thread.setDaemon(true);
+    return thread;
+  });
+  /** Blocking requests started and not yet ended; guarded by itself. */
+  private final int[] requestsRunning = {0};
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
   private long sequence;
 
@@ -61,8 +69,31 @@ final class VirtualTime extends Clock implements Scheduler, AutoCloseable {
   }
 
   @Override
-  public synchronized void schedule(Runnable task, long delayMillis) {
-    timers.add(new Timer(now.get() + delayMillis, sequence++, task));
+  public synchronized Scheduler.Timer schedule(Runnable task, long delayMillis) {
+    Timer timer = new Timer(now.get() + delayMillis, sequence++, task);
+    timers.add(timer);
+    return () -> {
+      synchronized (this) {
+        timers.remove(timer);
+      }
+    };
+  }
+
+  @Override
+  public void executeBlocking(Runnable request) {
+    synchronized (requestsRunning) {
+      requestsRunning[0]++;
+    }
+    requests.execute(() -> {
+      try {
+        request.run();
+      } finally {
+        synchronized (requestsRunning) {
+          requestsRunning[0]--;
+          requestsRunning.notifyAll();
+        }
+      }
+    });
   }
 
   /**
@@ -93,10 +124,29 @@ final class VirtualTime extends Clock implements Scheduler, AutoCloseable {
     return next == null ? -1 : next.due;
   }
 
-  /** Waits until every task handed to the worker so far has run. */
+  /**
+   * Waits until every task handed to the worker so far has run, and every blocking request has
+   * ended (with what it handed to the worker in turn). A request that hangs until a timer cancels
+   * it never ends here: advance time instead.
+   */
   void awaitIdle() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     try {
-      worker.submit(() -> { }).get(10, TimeUnit.SECONDS);
+      for (; ; ) {
+        worker.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        synchronized (requestsRunning) {
+          if (requestsRunning[0] == 0) {
+            return; // A request's answer is handled before it ends: nothing new can come.
+          }
+          while (requestsRunning[0] > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+              throw new AssertionError("a token request did not end");
+            }
+            TimeUnit.NANOSECONDS.timedWait(requestsRunning, left);
+          }
+        }
+      }
     } catch (InterruptedException | ExecutionException | TimeoutException e) {
       throw new AssertionError("worker did not become idle", e);
     }
@@ -105,5 +155,6 @@ final class VirtualTime extends Clock implements Scheduler, AutoCloseable {
   @Override
   public void close() {
     worker.shutdownNow();
+    requests.shutdownNow();
   }
 }
