@@ -5,6 +5,7 @@ import java.util.Locale;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import retrofit2.Invocation;
 
 /**
  * Adds {@code Authorization: Bearer <token>} to every API call. An application interceptor, so
@@ -24,6 +25,9 @@ final class BearerInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
+    if (isWithoutAccessToken(request)) {
+      return chain.proceed(request); // the user's own Authorization, if any, goes as written
+    }
     AccessToken token = token();
     Response response = chain.proceed(withBearer(request, token));
     if (response.code() != 401
@@ -34,6 +38,12 @@ final class BearerInterceptor implements Interceptor {
     }
     response.close();
     return chain.proceed(withBearer(request, token()));
+  }
+
+  /** A call of a method annotated {@link WithoutAccessToken}: no token is fetched or attached. */
+  private static boolean isWithoutAccessToken(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    return invocation != null && invocation.method().isAnnotationPresent(WithoutAccessToken.class);
   }
 
   /** Mangopay: {@code WWW-Authenticate: PendingUserAction RedirectUrl=...}; the user must act. */
