@@ -8,6 +8,7 @@ import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import retrofit2.Invocation;
 
 /**
  * Adds {@code Authorization: Bearer <token>} to every API call to the client's own origins: the
@@ -32,8 +33,8 @@ final class BearerInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    if (!maySend(request.url())) {
-      return chain.proceed(request);
+    if (!maySend(request.url()) || isWithoutAccessToken(request)) {
+      return chain.proceed(request); // the user's own Authorization, if any, goes as written
     }
     AccessToken token = token(chain);
     Response response = chain.proceed(withBearer(request, token));
@@ -60,6 +61,12 @@ final class BearerInterceptor implements Interceptor {
       }
     }
     return false;
+  }
+
+  /** A call of a method annotated {@link WithoutAccessToken}: no token is fetched or attached. */
+  private static boolean isWithoutAccessToken(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    return invocation != null && invocation.method().isAnnotationPresent(WithoutAccessToken.class);
   }
 
   /** Mangopay: {@code WWW-Authenticate: PendingUserAction RedirectUrl=...}; the user must act. */

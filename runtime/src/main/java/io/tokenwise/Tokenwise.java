@@ -25,12 +25,7 @@ public final class Tokenwise {
       create = client.getDeclaredMethod("create", ClientCredentials.class);
       create.setAccessible(true);
     } catch (ClassNotFoundException | NoSuchMethodException e) {
-      throw new IllegalStateException("No generated client " + clientName + " for "
-          + api.getName() + ". Likely causes: the Tokenwise processor is not on the annotation"
-          + " processor path (Maven: add io.tokenwise:tokenwise-processor to maven-compiler-plugin's"
-          + " annotationProcessorPaths; Gradle: annotationProcessor); on JDK 23+ processors found"
-          + " on the class path no longer run (pass -proc:full or use the processor path); or the"
-          + " compilation that should have generated it reported an error", e);
+      throw new IllegalStateException(missingClient(api, clientName), e);
     }
     try {
       return api.cast(create.invoke(null, credentials));
@@ -45,6 +40,22 @@ public final class Tokenwise {
       }
       throw new IllegalStateException(e.getCause());
     }
+  }
+
+  /** Why {@code clientName} may be missing, the likeliest cause first. */
+  private static String missingClient(Class<?> api, String clientName) {
+    // javac hands processors only top-level types and their members: never a local one.
+    String local = api.isLocalClass() || api.isAnonymousClass()
+        ? " It is a local or anonymous interface (declared inside a method), and javac never"
+            + " hands those to annotation processors: declare it at top level or as a member of"
+            + " a class. Other causes:"
+        : " Likely causes:";
+    return "No generated client " + clientName + " for " + api.getName() + "." + local
+        + " the Tokenwise processor is not on the annotation processor path (Maven: add"
+        + " io.tokenwise:tokenwise-processor to maven-compiler-plugin's annotationProcessorPaths;"
+        + " Gradle: annotationProcessor); JDK 23+ no longer runs processors found only on the"
+        + " class path (use annotationProcessorPaths, or <proc>full</proc> / -proc:full); or the"
+        + " compilation that should have generated it reported an error";
   }
 
   /** {@code a.b.Outer$Inner} → {@code a.b.Outer_InnerClient}. */

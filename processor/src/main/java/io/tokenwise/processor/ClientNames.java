@@ -25,6 +25,8 @@ final class ClientNames {
   static final ClassName PROVIDER = ClassName.get("io.tokenwise", "Provider");
   static final ClassName TOKEN_ENDPOINT = ClassName.get("io.tokenwise", "TokenEndpoint");
   static final ClassName REQUIRES_SCOPES = ClassName.get("io.tokenwise", "RequiresScopes");
+  static final ClassName WITHOUT_ACCESS_TOKEN =
+      ClassName.get("io.tokenwise", "WithoutAccessToken");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName INJECT = ClassName.get("jakarta.inject", "Inject");
   static final ClassName INJECT_PROVIDER = ClassName.get("jakarta.inject", "Provider");

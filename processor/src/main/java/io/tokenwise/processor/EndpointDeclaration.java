@@ -90,6 +90,25 @@ record EndpointDeclaration(
     return baseUrl.isEmpty() ? spec().baseUrl(env) : Optional.of(baseUrl);
   }
 
+  /** The style the token request uses: the annotation's, else the provider's own. */
+  AuthStyle effectiveAuthStyle() {
+    return authStyle == AuthStyle.DEFAULT ? spec().authStyle() : authStyle;
+  }
+
+  /**
+   * Whether the token request carries scopes: the provider takes them, and the style has a place
+   * for them (a JSON API-key body has none).
+   */
+  boolean takesScopes() {
+    return spec().takesScopes() && effectiveAuthStyle() != AuthStyle.JSON_API_KEY;
+  }
+
+  /** What carries no scopes when {@link #takesScopes()} is false, as a message's subject. */
+  String scopelessTokens() {
+    return spec().takesScopes() ? "tokens requested with AuthStyle.JSON_API_KEY"
+        : EndpointRules.displayName(provider) + " tokens";
+  }
+
   List<String> scopeNames() {
     return scopes.stream().map(Scope::name).toList();
   }

@@ -39,21 +39,30 @@ final class EndpointRules {
             endpoint.authStyleValue());
       }
     }
-    // Papaya publishes no production host: say now what build() will ask for later.
-    if (endpoint.provider() == Provider.PAPAYA_GLOBAL && endpoint.env() == Env.PRODUCTION) {
-      ProviderSpec spec = endpoint.spec();
-      boolean noToken = endpoint.tokenUrl().isEmpty() && spec.tokenUrl(Env.PRODUCTION).isEmpty();
-      boolean noBase = endpoint.baseUrl().isEmpty() && spec.baseUrl(Env.PRODUCTION).isEmpty();
-      if (noToken || noBase) {
-        String what = noToken && noBase ? "token URL or API base URL"
-            : noToken ? "token URL" : "API base URL";
-        String calls = (noToken ? "tokenUrl(\"https://...\")" : "")
-            + (noToken && noBase ? " and " : "")
-            + (noBase ? "baseUrl(\"https://.../\")" : "");
-        report.add(Message.UNPUBLISHED_URL, endpoint.type(), endpoint.annotation(), null,
-            "Papaya Global", "PRODUCTION", what, calls);
-      }
+    checkUnpublishedUrls(endpoint);
+  }
+
+  /**
+   * A URL that neither the annotation nor the catalog gives (Papaya's API host in any env, its
+   * production token host, a CUSTOM base URL): say now what build() will ask for later.
+   */
+  private void checkUnpublishedUrls(EndpointDeclaration endpoint) {
+    ProviderSpec spec = endpoint.spec();
+    Env env = endpoint.env();
+    // CUSTOM without a token URL is already MissingTokenUrl, an error.
+    boolean noToken = endpoint.tokenUrl().isEmpty() && spec.tokenUrl(env).isEmpty()
+        && endpoint.provider() != Provider.CUSTOM;
+    boolean noBase = endpoint.baseUrl().isEmpty() && spec.baseUrl(env).isEmpty();
+    if (!noToken && !noBase) {
+      return;
     }
+    String what = noToken && noBase ? "token URL or API base URL"
+        : noToken ? "token URL" : "API base URL";
+    String calls = (noToken ? "tokenUrl(\"https://...\")" : "")
+        + (noToken && noBase ? " and " : "")
+        + (noBase ? "baseUrl(\"https://.../\")" : "");
+    report.add(Message.UNPUBLISHED_URL, endpoint.type(), endpoint.annotation(), null,
+        displayName(endpoint.provider()), env, what, calls);
   }
 
   /** Absolute, https unless loopback, and for base URLs ending in '/'. Empty means "not set". */
@@ -100,12 +109,15 @@ final class EndpointRules {
   }
 
   private void checkScopes(EndpointDeclaration endpoint) {
-    ProviderSpec spec = endpoint.spec();
-    if (!spec.takesScopes()) {
+    if (!endpoint.takesScopes()) {
       if (!endpoint.scopes().isEmpty()) {
+        // A provider without scopes has no fix but removal; a scopeless style has another style.
+        String otherStyle = endpoint.spec().takesScopes()
+            ? ", or use AuthStyle.CLIENT_SECRET_POST or CLIENT_SECRET_BASIC if the server takes"
+                + " scopes" : "";
         report.add(Message.SCOPES_NOT_SUPPORTED, endpoint.type(), endpoint.annotation(),
-            endpoint.scopesValue(), displayName(endpoint.provider()),
-            quoteAll(endpoint.scopeNames()));
+            endpoint.scopesValue(), endpoint.scopelessTokens(), quoteAll(endpoint.scopeNames()),
+            otherStyle);
       }
       return;
     }

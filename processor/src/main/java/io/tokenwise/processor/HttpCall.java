@@ -13,6 +13,8 @@ import javax.lang.model.element.VariableElement;
  *
  * @param annotation the method's single HTTP annotation ({@code @GET}, ..., {@code @HTTP})
  * @param httpMethod upper case, as sent
+ * @param hasBody whether the request has a body ({@code @POST}, {@code @PUT}, {@code @PATCH}, or
+ *     {@code @HTTP(hasBody = true)}), which {@code @Body} needs
  * @param path the relative path as written ("" when none)
  * @param pathValue the annotation value holding the path, or null when defaulted
  * @param pathParameters the {@code @Path} parameters
@@ -22,6 +24,7 @@ record HttpCall(
     ExecutableElement method,
     AnnotationMirror annotation,
     String httpMethod,
+    boolean hasBody,
     String path,
     AnnotationValue pathValue,
     List<PathParameter> pathParameters,
@@ -35,6 +38,9 @@ record HttpCall(
   /** Retrofit's HTTP method annotations, by simple name; {@code HTTP} names its method itself. */
   static final Set<String> METHOD_ANNOTATIONS =
       Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "HTTP");
+  /** Retrofit's parameter annotations ({@code RequestFactory.parseParameterAnnotation}). */
+  static final Set<String> PARAMETER_ANNOTATIONS = Set.of("Url", "Path", "Query", "QueryName",
+      "QueryMap", "Header", "HeaderMap", "Field", "FieldMap", "Part", "PartMap", "Body", "Tag");
 
   HttpCall {
     pathParameters = List.copyOf(pathParameters);
@@ -47,6 +53,10 @@ record HttpCall(
     String httpMethod = custom
         ? Annotations.string(annotation, "method").toUpperCase(java.util.Locale.ROOT)
         : Annotations.simpleName(annotation);
+    boolean hasBody = custom
+        ? Annotations.value(annotation, "hasBody") != null
+            && Boolean.TRUE.equals(Annotations.value(annotation, "hasBody").getValue())
+        : Set.of("POST", "PUT", "PATCH").contains(httpMethod);
     List<PathParameter> pathParameters = new java.util.ArrayList<>();
     VariableElement url = null;
     for (VariableElement parameter : method.getParameters()) {
@@ -59,7 +69,7 @@ record HttpCall(
         url = parameter;
       }
     }
-    return new HttpCall(method, annotation, httpMethod,
+    return new HttpCall(method, annotation, httpMethod, hasBody,
         Annotations.string(annotation, pathMember),
         Annotations.explicitValue(annotation, pathMember), pathParameters, url);
   }
@@ -67,6 +77,16 @@ record HttpCall(
   /** True for a path Retrofit resolves against the base URL (not a full URL, not via @Url). */
   boolean hasRelativePath() {
     return urlParameter == null && !path.isEmpty() && !path.contains("://");
+  }
+
+  /** The Retrofit parameter annotations on {@code parameter}, in source order. */
+  static List<AnnotationMirror> retrofitAnnotations(VariableElement parameter) {
+    return parameter.getAnnotationMirrors().stream()
+        .<AnnotationMirror>map(mirror -> mirror)
+        .filter(mirror -> PARAMETER_ANNOTATIONS.contains(Annotations.simpleName(mirror))
+            && Annotations.qualifiedName(mirror).equals(
+                RETROFIT_HTTP + Annotations.simpleName(mirror)))
+        .toList();
   }
 
   /** {@code transfers()}: how diagnostics name the method. */

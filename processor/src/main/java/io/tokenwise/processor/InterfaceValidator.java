@@ -2,7 +2,9 @@ package io.tokenwise.processor;
 
 import com.palantir.javapoet.ClassName;
 import io.tokenwise.Provider;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,6 +65,7 @@ final class InterfaceValidator {
           type.getTypeParameters().stream().map(Object::toString)
               .collect(Collectors.joining(", ", "<", ">")));
     }
+    checkSuperinterfaces(type);
     boolean isPublic = checkAccess(type, annotation, clientName);
     Optional<EndpointDeclaration> read = EndpointDeclaration.read(type, annotation);
     if (read.isEmpty()) {
@@ -74,6 +77,37 @@ final class InterfaceValidator {
     checkClash(type, annotation, clientName);
     return Optional.of(new ClientModel(type, ClassName.get(type), clientName,
         endpoint.provider(), isPublic, injectable, markGenerated));
+  }
+
+  /**
+   * Retrofit's {@code validateServiceInterface}: no interface in the hierarchy may declare type
+   * parameters. Reported on the entry of the extends clause that leads to the generic one.
+   */
+  private void checkSuperinterfaces(TypeElement type) {
+    List<? extends TypeMirror> direct = type.getInterfaces();
+    for (int i = 0; i < direct.size(); i++) {
+      Optional<TypeElement> generic = genericInterfaceIn(direct.get(i));
+      if (generic.isPresent()) {
+        report.addOnSuperinterface(Message.GENERIC_SUPERINTERFACE, type, i, type.getSimpleName(),
+            direct.get(i), generic.get().getSimpleName(), generic.get().getTypeParameters()
+                .stream().map(Object::toString).collect(Collectors.joining(", ", "<", ">")),
+            type.getSimpleName());
+      }
+    }
+  }
+
+  /** {@code supertype}'s interface, or the first of its own supertypes, that is generic. */
+  private Optional<TypeElement> genericInterfaceIn(TypeMirror supertype) {
+    Deque<TypeMirror> check = new ArrayDeque<>(List.of(supertype));
+    while (!check.isEmpty()) {
+      if (types.asElement(check.removeFirst()) instanceof TypeElement candidate) {
+        if (!candidate.getTypeParameters().isEmpty()) {
+          return Optional.of(candidate);
+        }
+        check.addAll(candidate.getInterfaces());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Returns whether the interface is reachable from everywhere (so its client is public). */
@@ -99,8 +133,9 @@ final class InterfaceValidator {
   }
 
   private List<HttpCall> checkMethods(TypeElement type, EndpointDeclaration endpoint) {
-    MethodRules rules = new MethodRules(endpoint, report, types);
-    boolean paxos = endpoint.provider() == Provider.PAXOS;
+    MethodRules rules = new MethodRules(endpoint, report, types, elements);
+    // Scopes are checked only where the token request carries them.
+    boolean paxos = endpoint.provider() == Provider.PAXOS && endpoint.takesScopes();
     PaxosCoverage coverage = new PaxosCoverage(endpoint, report);
     List<HttpCall> calls = new ArrayList<>();
     DeclaredType self = (DeclaredType) type.asType();
@@ -110,9 +145,10 @@ final class InterfaceValidator {
           || method.getEnclosingElement().getKind() != ElementKind.INTERFACE) {
         continue;
       }
-      TypeMirror returnType = ((ExecutableType) types.asMemberOf(self, method)).getReturnType();
-      Optional<HttpCall> call = rules.check(method, returnType);
-      if (call.isEmpty()) {
+      ExecutableType signature = (ExecutableType) types.asMemberOf(self, method);
+      Optional<HttpCall> call = rules.check(method, signature);
+      // A call sent without the token needs no scope.
+      if (call.isEmpty() || MethodRules.isWithoutAccessToken(method)) {
         continue;
       }
       calls.add(call.get());

@@ -15,6 +15,11 @@ enum Message {
   GENERIC_INTERFACE("GenericInterface", Diagnostic.Kind.ERROR,
       "%s declares type parameters %s, which Retrofit cannot create at run time:"
           + " remove them and use concrete types in the methods"),
+  GENERIC_SUPERINTERFACE("GenericSuperinterface", Diagnostic.Kind.ERROR,
+      "%s extends %s, and its supertype %s declares type parameters %s: Retrofit refuses a"
+          + " service interface with a generic interface among its supertypes, even with concrete"
+          + " type arguments, so create() would always fail: declare the methods in %s itself,"
+          + " or in an interface without type parameters"),
   INACCESSIBLE_INTERFACE("InaccessibleInterface", Diagnostic.Kind.ERROR,
       "%s cannot be reached by its generated client %s because %s: make it at least"
           + " package-private and declare it in a top-level or member type"),
@@ -27,8 +32,9 @@ enum Message {
       "Paxos issues a token only for the scopes it is asked for, and %s declares none:"
           + " list the scopes its endpoints need in @TokenEndpoint(scopes = {...})"),
   SCOPES_NOT_SUPPORTED("ScopesNotSupported", Diagnostic.Kind.ERROR,
-      "%s tokens carry no scopes, so scopes = %s would never be sent:"
-          + " remove the scopes attribute"),
+      "%s carry no scopes, so scopes = %s would never be sent: remove the scopes attribute%s"),
+  REQUIRES_SCOPES_NOT_APPLICABLE("ScopesNotSupported", Diagnostic.Kind.ERROR,
+      "%s carry no scopes, so @RequiresScopes does not apply: remove it"),
   MISSING_TOKEN_URL("MissingTokenUrl", Diagnostic.Kind.ERROR,
       "a CUSTOM provider has no token URL of its own: set"
           + " @TokenEndpoint(tokenUrl = \"https://auth.example.com/oauth2/token\")"),
@@ -40,6 +46,15 @@ enum Message {
   INSECURE_URL("InsecureUrl", Diagnostic.Kind.ERROR,
       "%s \"%s\" uses plain http, which would send %s in clear text: use https"
           + " (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)"),
+  INSECURE_METHOD_URL("InsecureUrl", Diagnostic.Kind.ERROR,
+      "@%s \"%s\" uses plain http, so the request of %s would travel in clear text, and"
+          + " without the access token, which Tokenwise never sends over plain http: use https"
+          + " (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)"),
+  CROSS_ORIGIN_URL("CrossOriginUrl", Diagnostic.Kind.ERROR,
+      "@%s \"%s\" is not on the origin of the base URL %s, and Tokenwise attaches the access"
+          + " token only to requests to that origin, so %s would be sent without it: make the"
+          + " path relative if it belongs to this API, or annotate the method with"
+          + " @WithoutAccessToken if it needs no token"),
   BASE_URL_SLASH("BaseUrlSlash", Diagnostic.Kind.ERROR,
       "baseUrl \"%s\" does not end with '/', so Retrofit would drop its last segment"
           + " when resolving relative paths: end it with '/'"),
@@ -70,6 +85,48 @@ enum Message {
   UNSUPPORTED_RETURN_TYPE("UnsupportedReturnType", Diagnostic.Kind.ERROR,
       "%s returns %s, %s: return retrofit2.Call<T> or"
           + " java.util.concurrent.CompletableFuture<T> with a concrete T"),
+  NEEDS_CALL_ADAPTER("NeedsCallAdapter", Diagnostic.Kind.WARNING,
+      "%s returns %s, which only a call adapter such as %s adapts, and that is not on the class"
+          + " path: add %s and build the client with addCallAdapterFactory(%s.create()),"
+          + " or return retrofit2.Call<T>"),
+  OKHTTP_RESPONSE_BODY("UnsupportedBodyType", Diagnostic.Kind.ERROR,
+      "%s returns %s, but okhttp3.Response is not a body type, so Retrofit would reject the"
+          + " method at run time: use okhttp3.ResponseBody for the raw body, or"
+          + " retrofit2.Response<T> for the status and headers"),
+  RESPONSE_AS_BODY("UnsupportedBodyType", Diagnostic.Kind.ERROR,
+      "%s returns %s, but retrofit2.Response is not a body type: Retrofit would look for a"
+          + " converter of Response itself and reject the method at run time. Call<T>.execute()"
+          + " already returns a Response<T>: make T the body type"),
+  RAW_RESPONSE("UnsupportedBodyType", Diagnostic.Kind.ERROR,
+      "%s returns %s, whose retrofit2.Response has no type argument, so Retrofit cannot know the"
+          + " body type and would reject the method at run time: write Response<T> with a"
+          + " concrete T"),
+  SUSPEND_RETURNING_CALL("UnsupportedBodyType", Diagnostic.Kind.ERROR,
+      "%s is a Kotlin suspend function returning %s, which Retrofit rejects at run time because"
+          + " a suspend function already runs asynchronously: return the body type itself"),
+  HEAD_WITH_BODY("HeadWithBody", Diagnostic.Kind.ERROR,
+      "%s is a HEAD request, whose response has no body, but it expects a %s body, which"
+          + " Retrofit rejects at run time: use Void as the body type (Unit in Kotlin)"),
+  UNANNOTATED_PARAMETER("UnannotatedParameter", Diagnostic.Kind.ERROR,
+      "parameter %s of %s has no Retrofit annotation, so Retrofit would reject %s at run time:"
+          + " annotate it with @Path, @Query, @Header, @Body or another retrofit2.http parameter"
+          + " annotation, or remove it"),
+  UNRESOLVABLE_PARAMETER_TYPE("UnresolvableParameterType", Diagnostic.Kind.ERROR,
+      "parameter %s of %s has type %s, whose wildcard or type variable Retrofit cannot resolve"
+          + " at run time, so it would reject %s: use a concrete type, such as"
+          + " Map<String, String> for a @QueryMap"),
+  BODY_NOT_ALLOWED("BodyNotAllowed", Diagnostic.Kind.ERROR,
+      "%s sends a %s request, which has no body, so Retrofit would reject @Body on parameter %s"
+          + " at run time: use @POST, @PUT or @PATCH, or @HTTP(method = \"%s\", path = \"...\","
+          + " hasBody = true)"),
+  MISSING_ENCODING("MissingEncoding", Diagnostic.Kind.ERROR,
+      "@%s on parameter %s needs the method to be @%s, so Retrofit would reject %s at run time:"
+          + " annotate %s with @%s"),
+  OWN_AUTHORIZATION("OwnAuthorization", Diagnostic.Kind.ERROR,
+      "%s sets its own Authorization header (%s), which Tokenwise would replace with its bearer"
+          + " token: remove it, or, if the method must send its own, annotate it with"
+          + " @WithoutAccessToken (io.tokenwise), so that Tokenwise sends it without the token and"
+          + " leaves the header as written"),
   MISSING_PATH_PARAMETER("MissingPathParameter", Diagnostic.Kind.ERROR,
       "{%s} in \"%s\" has no @Path(\"%s\") parameter, so Retrofit would reject %s at run time:"
           + " add a parameter @Path(\"%s\") String %s"),

@@ -1,5 +1,9 @@
 package io.tokenwise.processor;
 
+import io.tokenwise.internal.ProviderSpec;
+import io.tokenwise.internal.UrlRules;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,12 +14,9 @@ import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.WildcardType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
@@ -27,23 +28,30 @@ final class MethodRules {
   /** Retrofit's own placeholder syntax ({@code RequestFactory.PARAM_URL_REGEX}). */
   static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9_-]*)\\}");
 
-  private static final Set<String> SUPPORTED_RETURN_TYPES =
-      Set.of("retrofit2.Call", "java.util.concurrent.CompletableFuture");
+  /** A URL scheme as OkHttp's {@code HttpUrl} reads it: a path starting so is absolute. */
+  private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+  /** Stands in for a {placeholder}, which java.net.URI cannot parse; never a real host name. */
+  private static final String HOST_PLACEHOLDER = "placeholder.invalid";
 
   private final EndpointDeclaration endpoint;
   private final Report report;
-  private final Types types;
+  private final ReturnTypeRules returnTypes;
+  private final ParameterRules parameters;
 
-  MethodRules(EndpointDeclaration endpoint, Report report, Types types) {
+  MethodRules(EndpointDeclaration endpoint, Report report, Types types, Elements elements) {
     this.endpoint = endpoint;
     this.report = report;
-    this.types = types;
+    this.returnTypes = new ReturnTypeRules(report, types, elements);
+    this.parameters = new ParameterRules(report);
   }
 
-  /** Checks {@code method}; returns its HTTP call when it has exactly one HTTP annotation. */
-  Optional<HttpCall> check(ExecutableElement method, TypeMirror returnType) {
+  /**
+   * Checks {@code method}, whose signature as a member of the interface is {@code signature};
+   * returns its HTTP call when it has exactly one HTTP annotation.
+   */
+  Optional<HttpCall> check(ExecutableElement method, ExecutableType signature) {
     checkRequiredScopes(method);
-    checkReturnType(method, returnType);
+    ReturnTypeRules.Shape shape = returnTypes.check(method, signature);
     List<AnnotationMirror> http = new ArrayList<>();
     for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
       String name = Annotations.qualifiedName(mirror);
@@ -65,8 +73,19 @@ final class MethodRules {
       return Optional.empty();
     }
     HttpCall call = HttpCall.read(method, http.get(0));
+    boolean withoutToken = isWithoutAccessToken(method);
     checkUrlAndPath(call);
+    checkAbsoluteUrl(call, withoutToken);
+    parameters.check(call, signature, shape.continuation(), withoutToken);
+    if (call.httpMethod().equals("HEAD") && shape.body() != null
+        && !ReturnTypeRules.isVoid(shape.body())) {
+      report.add(Message.HEAD_WITH_BODY, method, null, null, call.display(), shape.body());
+    }
     return Optional.of(call);
+  }
+
+  static boolean isWithoutAccessToken(ExecutableElement method) {
+    return Annotations.find(method, ClientNames.WITHOUT_ACCESS_TOKEN.canonicalName()).isPresent();
   }
 
   /** An HTTP-method-named annotation from another package, such as JAX-RS's {@code @GET}. */
@@ -78,58 +97,6 @@ final class MethodRules {
       }
     }
     return null;
-  }
-
-  private void checkReturnType(ExecutableElement method, TypeMirror returnType) {
-    String display = method.getSimpleName() + "()";
-    if (returnType.getKind() != TypeKind.DECLARED
-        || !SUPPORTED_RETURN_TYPES.contains(erasureName(returnType))) {
-      String guess = returnType.getKind() == TypeKind.VOID ? "Call<Void>"
-          : returnType.getKind().isPrimitive()
-              ? "Call<" + types.boxedClass(types.getPrimitiveType(returnType.getKind()))
-                  .getSimpleName() + ">"
-              : returnType.getKind() == TypeKind.DECLARED || returnType.getKind() == TypeKind.ARRAY
-                  ? "Call<" + returnType + ">" : null;
-      report.addGuessing(Message.UNSUPPORTED_RETURN_TYPE, guess, method, null, null, display,
-          returnType, "which Retrofit cannot adapt without an extra call adapter");
-      return;
-    }
-    List<? extends TypeMirror> arguments = ((DeclaredType) returnType).getTypeArguments();
-    if (arguments.size() != 1) {
-      report.add(Message.UNSUPPORTED_RETURN_TYPE, method, null, null, display, returnType,
-          "a raw type whose body type Retrofit cannot know");
-      return;
-    }
-    TypeMirror body = arguments.get(0);
-    if (!isConcrete(body)) {
-      String guess = null;
-      if (body instanceof WildcardType wildcard && wildcard.getExtendsBound() != null
-          && isConcrete(wildcard.getExtendsBound())) {
-        guess = simpleName(returnType) + "<" + wildcard.getExtendsBound() + ">";
-      }
-      report.addGuessing(Message.UNSUPPORTED_RETURN_TYPE, guess, method, null, null, display,
-          returnType, "whose type argument has a wildcard or type variable that Retrofit cannot"
-              + " resolve at run time");
-    }
-  }
-
-  /** No type variables or wildcards anywhere (Retrofit's {@code hasUnresolvableType}). */
-  private static boolean isConcrete(TypeMirror type) {
-    return switch (type.getKind()) {
-      case TYPEVAR, WILDCARD -> false;
-      case ARRAY -> isConcrete(((javax.lang.model.type.ArrayType) type).getComponentType());
-      case DECLARED -> ((DeclaredType) type).getTypeArguments().stream()
-          .allMatch(MethodRules::isConcrete);
-      default -> true;
-    };
-  }
-
-  private String erasureName(TypeMirror type) {
-    return ((TypeElement) types.asElement(type)).getQualifiedName().toString();
-  }
-
-  private String simpleName(TypeMirror type) {
-    return types.asElement(type).getSimpleName().toString();
   }
 
   private void checkUrlAndPath(HttpCall call) {
@@ -153,9 +120,24 @@ final class MethodRules {
             inQuery.group(1));
       }
     }
+    // A leading '/' that drops the base path: "/v2/transfer/transfers" copied from the docs.
+    int repeatedBase = 0;
+    if (path.startsWith("/") && !path.startsWith("//") && call.urlParameter() == null) {
+      Optional<String> base = endpoint.effectiveBaseUrl();
+      String basePath = base.map(MethodRules::basePath).orElse("/");
+      if (!basePath.equals("/")) {
+        repeatedBase = repeatedBasePath(pathPart, basePath);
+        String relative = repeatedBase > 0 && repeatedBase < path.length()
+            ? path.substring(repeatedBase) : path.replaceFirst("^/+", "");
+        report.addGuessing(Message.LEADING_SLASH, EndpointRules.quote(relative),
+            method, call.annotation(), call.pathValue(), path, basePath, base.get());
+      }
+    }
     Set<String> placeholders = new LinkedHashSet<>();
     if (call.urlParameter() == null) {
-      Matcher matcher = PLACEHOLDER.matcher(pathPart);
+      // Placeholders of the repeated base path go with it: the fix removes them.
+      Matcher matcher = PLACEHOLDER.matcher(pathPart.substring(Math.min(repeatedBase,
+          pathPart.length())));
       while (matcher.find()) {
         placeholders.add(matcher.group(1));
       }
@@ -190,14 +172,78 @@ final class MethodRules {
           parameter.annotation(), parameter.nameValue(), parameter.name(),
           parameter.parameter().getSimpleName(), parameter.name(), where);
     }
+  }
 
-    if (path.startsWith("/") && !path.startsWith("//") && call.urlParameter() == null) {
-      Optional<String> base = endpoint.effectiveBaseUrl();
-      String basePath = base.map(MethodRules::basePath).orElse("/");
-      if (!basePath.equals("/")) {
-        report.addGuessing(Message.LEADING_SLASH, EndpointRules.quote(path.replaceFirst("^/+", "")),
-            method, call.annotation(), call.pathValue(), path, basePath, base.get());
+  /**
+   * How many characters of {@code path} repeat {@code basePath}, segment by segment, with its
+   * trailing '/' ({@code {clientId}} stands for any segment); 0 when the path does not start so.
+   */
+  static int repeatedBasePath(String path, String basePath) {
+    int at = 0;
+    for (String segment : basePath.split("/")) {
+      if (segment.isEmpty()) {
+        continue;
       }
+      int end = path.indexOf('/', at + 1);
+      if (path.charAt(at) != '/' || end < 0) {
+        return 0;
+      }
+      String written = path.substring(at + 1, end);
+      if (!written.equals(segment)
+          && !(segment.equals(ProviderSpec.CLIENT_ID_PLACEHOLDER) && !written.isEmpty())) {
+        return 0;
+      }
+      at = end;
+    }
+    return at + 1;
+  }
+
+  /**
+   * A full URL in the HTTP annotation follows the base URL's rules: https unless loopback. The
+   * runtime attaches the token only to the base URL's origin, so another origin is reported
+   * unless the method is {@code @WithoutAccessToken}. When no base URL is known at compile time
+   * (Papaya, CUSTOM without one), the origin cannot be compared and only the scheme is checked.
+   */
+  private void checkAbsoluteUrl(HttpCall call, boolean withoutToken) {
+    String path = call.path();
+    Optional<URI> base = endpoint.effectiveBaseUrl().flatMap(MethodRules::parse);
+    String written = path;
+    if (path.startsWith("//")) { // scheme-relative: Retrofit takes the base URL's scheme
+      written = base.map(URI::getScheme).orElse("https") + ":" + path;
+    } else if (!SCHEME.matcher(path).find()) {
+      return;
+    }
+    String annotation = Annotations.simpleName(call.annotation());
+    Optional<URI> url = parse(written);
+    String scheme = url.map(URI::getScheme).orElse("").toLowerCase(java.util.Locale.ROOT);
+    if (url.isEmpty() || url.get().getHost() == null
+        || !(scheme.equals("https") || scheme.equals("http"))) {
+      report.add(Message.INVALID_URL, call.method(), call.annotation(), call.pathValue(),
+          "@" + annotation, path, url.isEmpty() ? "it does not parse"
+              : url.get().getHost() == null ? "no host" : "scheme " + scheme,
+          "\"https://api.example.com/v1/things\"");
+      return;
+    }
+    if (scheme.equals("http") && !UrlRules.isLoopbackHost(url.get().getHost())) {
+      report.addGuessing(Message.INSECURE_METHOD_URL,
+          EndpointRules.quote("https" + written.substring(4)), call.method(), call.annotation(),
+          call.pathValue(), annotation, path, call.display());
+      return;
+    }
+    boolean placeholderHost = url.get().getHost().contains(HOST_PLACEHOLDER);
+    if (!withoutToken && base.isPresent() && !placeholderHost
+        && !UrlRules.sameOrigin(base.get(), url.get())) {
+      report.add(Message.CROSS_ORIGIN_URL, call.method(), call.annotation(), call.pathValue(),
+          annotation, path, endpoint.effectiveBaseUrl().orElseThrow(), call.display());
+    }
+  }
+
+  private static Optional<URI> parse(String url) {
+    try {
+      return Optional.of(new URI(PLACEHOLDER.matcher(url.replace(
+          ProviderSpec.CLIENT_ID_PLACEHOLDER, "clientId")).replaceAll(HOST_PLACEHOLDER)));
+    } catch (URISyntaxException e) {
+      return Optional.empty();
     }
   }
 
@@ -248,6 +294,11 @@ final class MethodRules {
     Optional<AnnotationMirror> requires =
         Annotations.find(method, ClientNames.REQUIRES_SCOPES.canonicalName());
     if (requires.isEmpty()) {
+      return;
+    }
+    if (!endpoint.takesScopes()) {
+      report.add(Message.REQUIRES_SCOPES_NOT_APPLICABLE, method, requires.get(), null,
+          endpoint.scopelessTokens());
       return;
     }
     List<String> declared = endpoint.scopeNames();

@@ -6,6 +6,7 @@ import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
@@ -13,9 +14,12 @@ import javax.tools.Diagnostic;
  * users see every problem at once, and the client is generated only when none is an error.
  */
 final class Report {
-  /** One diagnostic and the exact place it belongs: element, annotation and value. */
+  /**
+   * One diagnostic and the exact place it belongs: element, annotation and value, or the
+   * {@code superinterface}th entry of the element's extends clause (-1 for none).
+   */
   record Finding(Diagnostic.Kind kind, String text, Element element, AnnotationMirror annotation,
-      AnnotationValue value) {}
+      AnnotationValue value, int superinterface) {}
 
   private final Diagnostic.Kind unknownScopeKind;
   private final List<Finding> findings = new ArrayList<>();
@@ -38,7 +42,12 @@ final class Report {
       text += ". Did you mean " + guess + "?";
     }
     Diagnostic.Kind kind = message == Message.UNKNOWN_SCOPE ? unknownScopeKind : message.kind();
-    findings.add(new Finding(kind, text, element, annotation, value));
+    findings.add(new Finding(kind, text, element, annotation, value, -1));
+  }
+
+  /** A finding on the {@code index}th entry of {@code type}'s extends clause. */
+  void addOnSuperinterface(Message message, TypeElement type, int index, Object... args) {
+    findings.add(new Finding(message.kind(), message.format(args), type, null, null, index));
   }
 
   boolean hasErrors() {
@@ -49,8 +58,14 @@ final class Report {
     return List.copyOf(findings);
   }
 
-  void printTo(Messager messager) {
+  /** {@code extendsClause} may be null: findings on a supertype then go on the interface. */
+  void printTo(Messager messager, ExtendsClause extendsClause) {
     for (Finding finding : findings) {
+      if (finding.superinterface() >= 0 && extendsClause != null
+          && extendsClause.print(finding.kind(), finding.text(),
+              (TypeElement) finding.element(), finding.superinterface())) {
+        continue;
+      }
       if (finding.annotation() == null) {
         messager.printMessage(finding.kind(), finding.text(), finding.element());
       } else if (finding.value() == null) {

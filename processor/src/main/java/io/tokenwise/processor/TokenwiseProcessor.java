@@ -47,6 +47,8 @@ public final class TokenwiseProcessor extends AbstractProcessor {
   /** Looked up once: a miss searches every module, which is slow for hundreds of interfaces. */
   private boolean injectable;
   private boolean markGenerated;
+  /** Null outside javac: findings on an extends clause then go on the interface. */
+  private ExtendsClause extendsClause;
 
   /** The processor, as javac's service loader creates it. */
   public TokenwiseProcessor() {
@@ -65,6 +67,11 @@ public final class TokenwiseProcessor extends AbstractProcessor {
         .getTypeElement(ClientNames.INJECT_PROVIDER.canonicalName()) != null;
     markGenerated = processingEnv.getElementUtils()
         .getTypeElement(ClientNames.GENERATED.canonicalName()) != null;
+    try {
+      extendsClause = ExtendsClause.of(processingEnv);
+    } catch (LinkageError e) {
+      extendsClause = null; // a JDK without jdk.compiler: its tree API cannot even load
+    }
     String option = processingEnv.getOptions().get(UNKNOWN_SCOPES_OPTION);
     if ("warn".equals(option)) {
       unknownScopeKind = Diagnostic.Kind.WARNING;
@@ -156,7 +163,7 @@ public final class TokenwiseProcessor extends AbstractProcessor {
     Optional<ClientModel> model = new InterfaceValidator(processingEnv.getElementUtils(),
         processingEnv.getTypeUtils(), report, injectable, markGenerated, generatedClients)
         .validate(type, annotation.get());
-    report.printTo(processingEnv.getMessager());
+    report.printTo(processingEnv.getMessager(), extendsClause);
     if (model.isEmpty() || report.hasErrors()) {
       return;
     }
