@@ -195,7 +195,9 @@ final class TokenEntry {
         attemptOnce();
       } catch (Throwable t) {
         if (!result.isDone()) {
-          TokenException failure = new TokenResponseException(provider, provider + " token"
+          // A LinkageError is a class path at odds with Tokenwise's OkHttp, not a Tokenwise bug.
+          TokenException failure = new TokenResponseException(provider, t instanceof LinkageError
+              ? ClassPathCheck.explain(provider, (LinkageError) t) : provider + " token"
               + " request failed inside Tokenwise (" + t.getClass().getName() + "): please report"
               + " this to Tokenwise", 0, "");
           state = state.withFailure(failure, cache.clock.millis() + cache.rejectionMemoryMillis);
