@@ -131,8 +131,8 @@ final class ClassPathCheck {
       } else if (f.version() != null && compare(f.version(), minimum) < 0) {
         problems.add(library.coordinates + " " + f.version() + " is on the class path ("
             + f.copies().get(0) + "), but Tokenwise " + needed.getProperty("tokenwise")
-            + (library == Library.OKHTTP ? "" : " and its OkHttp " + needed.getProperty("okhttp"))
-            + " need " + minimum + " or newer");
+            + (library == Library.OKHTTP ? " needs " : " and its OkHttp "
+                + needed.getProperty("okhttp") + " need ") + minimum + " or newer");
       }
     }
     if (problems.isEmpty()) {
