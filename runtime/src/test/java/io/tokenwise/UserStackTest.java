@@ -110,11 +110,7 @@ final class UserStackTest {
 
   @Test
   void jacksonConvertedMoneyRoundTripsExactly() throws IOException {
-    Wallet wallet = new HandBuilder<>(Wallet.class)
-        .credentials(ClientCredentials.of("client-1", "secret-1"))
-        .tokenUrl(server.url("/token").toString())
-        .baseUrl(server.url("/api/").toString())
-        .tokenCache(TokenCache.create())
+    Wallet wallet = builder(Wallet.class)
         .addConverterFactory(JacksonConverterFactory.create(new ObjectMapper()))
         .build();
 
@@ -134,11 +130,7 @@ final class UserStackTest {
 
   @Test
   void aUsersCallAdapterAdaptsTheReturnType() {
-    Wallet wallet = new HandBuilder<>(Wallet.class)
-        .credentials(ClientCredentials.of("client-1", "secret-1"))
-        .tokenUrl(server.url("/token").toString())
-        .baseUrl(server.url("/api/").toString())
-        .tokenCache(TokenCache.create())
+    Wallet wallet = builder(Wallet.class)
         .addConverterFactory(JacksonConverterFactory.create(new ObjectMapper()))
         .addCallAdapterFactory(new OptionalCallAdapterFactory())
         .build();
@@ -149,16 +141,21 @@ final class UserStackTest {
 
   @Test
   void moshiReadsWhatNoAddedConverterTakes() throws IOException {
-    Prices prices = new HandBuilder<>(Prices.class)
-        .credentials(ClientCredentials.of("client-1", "secret-1"))
-        .tokenUrl(server.url("/token").toString())
-        .baseUrl(server.url("/api/").toString())
-        .tokenCache(TokenCache.create())
+    Prices prices = builder(Prices.class)
         .addConverterFactory(new DecimalBodyConverterFactory())
         .build();
 
     assertEquals(new BigDecimal(MONEY), prices.price("p-1").execute().body());
     assertEquals("USD", prices.balance("w-1").execute().body().currency);
+  }
+
+  /** A client of the loopback server, with a cache of its own. */
+  private <T> HandBuilder<T> builder(Class<T> api) {
+    return new HandBuilder<>(api)
+        .credentials(ClientCredentials.of("client-1", "secret-1"))
+        .tokenUrl(server.url("/token").toString())
+        .baseUrl(server.url("/api/").toString())
+        .tokenCache(TokenCache.create());
   }
 
   /** Reads a bare decimal body; takes no other type. */

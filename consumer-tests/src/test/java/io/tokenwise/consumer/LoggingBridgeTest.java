@@ -72,11 +72,18 @@ final class LoggingBridgeTest {
       assertEquals("[]", ledger.entries().execute().body().string());
     }
 
-    List<String> lines = Files.readAllLines(Path.of("target/slf4j.log"), StandardCharsets.UTF_8);
-    List<String> fetched = lines.stream()
-        .filter(line -> line.contains("DEBUG io.tokenwise.TokenCache - CUSTOM [key sha256:")
-            && line.contains("] fetched token sha256:"))
-        .collect(Collectors.toList());
+    // The refresh thread logs "fetched" just after it hands the token over, so the line may land a
+    // moment after the call returns: wait for it (bounded), then judge the whole log.
+    List<String> lines = List.of();
+    List<String> fetched = List.of();
+    for (long deadline = System.nanoTime() + 10_000_000_000L;
+        fetched.isEmpty() && System.nanoTime() < deadline; Thread.sleep(10)) {
+      lines = Files.readAllLines(Path.of("target/slf4j.log"), StandardCharsets.UTF_8);
+      fetched = lines.stream()
+          .filter(line -> line.contains("DEBUG io.tokenwise.TokenCache - CUSTOM [key sha256:")
+              && line.contains("] fetched token sha256:"))
+          .collect(Collectors.toList());
+    }
     assertEquals(1, fetched.size(), String.join("\n", lines));
     String all = String.join("\n", lines);
     assertFalse(all.contains(SECRET), all);
