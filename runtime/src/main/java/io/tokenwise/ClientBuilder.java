@@ -14,6 +14,8 @@ import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import retrofit2.CallAdapter;
+import retrofit2.Converter;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
@@ -33,7 +35,6 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * @param <B> the generated builder, so that every setter returns it
  */
 public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
-  private static final Moshi DEFAULT_MOSHI = new Moshi.Builder().build();
   private static final System.Logger LOG = System.getLogger("io.tokenwise.ClientBuilder");
   private static final String HTTP_LOGGING_INTERCEPTOR = "okhttp3.logging.HttpLoggingInterceptor";
 
@@ -50,6 +51,8 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
   private String tokenName;
   private Duration tokenExpiration;
   private List<String> alsoSendTokenTo = List.of();
+  private final List<Converter.Factory> converterFactories = new ArrayList<>();
+  private final List<CallAdapter.Factory> callAdapterFactories = new ArrayList<>();
 
   /** For generated builders: {@code super(PaxosTransfers.class)}. */
   protected ClientBuilder(Class<T> api) {
@@ -137,6 +140,25 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
     return self();
   }
 
+  /**
+   * A converter for API request and response bodies (Jackson, Gson, Protobuf, ...), asked before
+   * Moshi, which stays the default for types no added converter takes. Token requests do not use
+   * it: they keep their own parsing.
+   */
+  public B addConverterFactory(Converter.Factory factory) {
+    converterFactories.add(Objects.requireNonNull(factory, "factory == null"));
+    return self();
+  }
+
+  /**
+   * A call adapter for API return types other than {@code Call<T>} (RxJava, Guava futures, ...),
+   * asked in the order added, before Retrofit's built-in ones.
+   */
+  public B addCallAdapterFactory(CallAdapter.Factory factory) {
+    callAdapterFactories.add(Objects.requireNonNull(factory, "factory == null"));
+    return self();
+  }
+
   /** Papaya Global only: the {@code token_name} to send. */
   public B tokenName(String tokenName) {
     this.tokenName = Objects.requireNonNull(tokenName, "tokenName == null");
@@ -157,7 +179,8 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
    * The client.
    *
    * @throws IllegalStateException when a required setting is missing (credentials, a URL the
-   *     provider does not publish, an auth style for CUSTOM)
+   *     provider does not publish, an auth style for CUSTOM), or when the class path holds an
+   *     OkHttp, Okio or Kotlin standard library too old for Tokenwise, or two copies of one
    * @throws IllegalArgumentException when a setting is invalid (a non-https URL, a base URL not
    *     ending in {@code /}, an origin with a path)
    */
@@ -167,6 +190,7 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
 
   /** The configured Retrofit, before it creates the service. */
   Retrofit retrofit() {
+    ClassPathCheck.verify();
     if (credentials == null) {
       throw new IllegalStateException("credentials are required: call credentials("
           + "ClientCredentials.fromEnvironment(Provider." + endpoint.provider() + ")) or"
@@ -222,11 +246,13 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
     OkHttpClient apiClient = baseClient.newBuilder()
         .addInterceptor(new BearerInterceptor(entry, provider, origins))
         .build();
-    return new Retrofit.Builder()
+    Retrofit.Builder retrofit = new Retrofit.Builder()
         .baseUrl(baseHttpUrl)
-        .client(apiClient)
-        .addConverterFactory(MoshiConverterFactory.create(moshi != null ? moshi : DEFAULT_MOSHI))
-        .build();
+        .client(apiClient);
+    converterFactories.forEach(retrofit::addConverterFactory);
+    callAdapterFactories.forEach(retrofit::addCallAdapterFactory);
+    Moshi bodies = moshi != null ? moshi : DefaultMoshi.INSTANCE;
+    return retrofit.addConverterFactory(MoshiConverterFactory.create(bodies)).build();
   }
 
   /**
@@ -289,6 +315,11 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
           + UrlRules.redact(origin));
     }
     return parsed;
+  }
+
+  /** Made on first use, after ClassPathCheck: Moshi's class initialization needs a working Okio. */
+  private static final class DefaultMoshi {
+    static final Moshi INSTANCE = new Moshi.Builder().build();
   }
 
   /** One process-wide client: one pool and one dispatcher for every client not given its own. */

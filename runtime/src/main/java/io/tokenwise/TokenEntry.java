@@ -287,6 +287,11 @@ final class TokenEntry {
      * logged: it might quote a response.
      */
     private TokenException internalFailure(Throwable t) {
+      if (t instanceof LinkageError linkage) {
+        // A class path at odds with Tokenwise's OkHttp, not a Tokenwise bug.
+        return new TokenResponseException(provider, ClassPathCheck.explain(provider, linkage), 0,
+            "");
+      }
       log(Level.ERROR, () -> "token request failed inside Tokenwise: " + t.getClass().getName()
           + " at " + (t.getStackTrace().length == 0 ? "?" : t.getStackTrace()[0])
           + "; please report this to Tokenwise");
