@@ -43,6 +43,8 @@ public final class TokenwiseProcessor extends AbstractProcessor {
   /** Interfaces that mention types not generated yet, by name: elements do not outlive a round. */
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Set<String> generatedClients = new HashSet<>();
+  /** Read once per compilation, however many interfaces name the same document. */
+  private OpenApiDocuments openApiDocuments;
   private Diagnostic.Kind unknownScopeKind = Diagnostic.Kind.ERROR;
   /** Looked up once: a miss searches every module, which is slow for hundreds of interfaces. */
   private boolean injectable;
@@ -61,6 +63,7 @@ public final class TokenwiseProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
+    openApiDocuments = new OpenApiDocuments(processingEnv.getFiler());
     injectable = processingEnv.getElementUtils()
         .getTypeElement(ClientNames.INJECT_PROVIDER.canonicalName()) != null;
     markGenerated = processingEnv.getElementUtils()
@@ -154,7 +157,8 @@ public final class TokenwiseProcessor extends AbstractProcessor {
     }
     Report report = new Report(unknownScopeKind);
     Optional<ClientModel> model = new InterfaceValidator(processingEnv.getElementUtils(),
-        processingEnv.getTypeUtils(), report, injectable, markGenerated, generatedClients)
+        processingEnv.getTypeUtils(), report, injectable, markGenerated, generatedClients,
+        openApiDocuments)
         .validate(type, annotation.get());
     report.printTo(processingEnv.getMessager());
     if (model.isEmpty() || report.hasErrors()) {
