@@ -473,6 +473,55 @@ class OpenApiDiagnosticsTest {
   }
 
   @Test
+  void requirementAlsoNeedingAnApiKeyIsNoWayInForAClientCredentialsToken() {
+    JavaFileObject f = source("Ledger",
+        LEDGER,
+        "    scopes = {\"ledger:write\"})",
+        "public interface Ledger {",
+        "  @POST(\"transfers\") Call<String> transfer(@Body String transfer);",
+        "}");
+    assertThat(compile(f))
+        .hadErrorContaining("[Tokenwise/OpenApiMissingScope] POST transfers is operation"
+            + " CreateTransfer of OpenAPI document \"openapi/ledger.yaml\", which needs"
+            + " ledger:admin; Ledger does not request it, so the call would fail with 403: add"
+            + " \"ledger:admin\" to @TokenEndpoint(scopes = {...})")
+        .inFile(f).onLineContaining("transfer(");
+  }
+
+  @Test
+  void pathsDifferingInCaseOrATrailingSlashAreOtherPaths() {
+    JavaFileObject f = source("Ledger",
+        LEDGER,
+        "    scopes = {\"ledger:read\"})",
+        "public interface Ledger {",
+        "  @GET(\"Accounts\") Call<String> upper();",
+        "  @GET(\"accounts/\") Call<String> slash();",
+        "}");
+    Compilation compilation = compile(f);
+    assertThat(compilation).hadWarningCount(2);
+    assertThat(compilation)
+        .hadWarningContaining("[Tokenwise/OpenApiUnknownPath] GET Accounts is not an operation")
+        .inFile(f).onLineContaining("upper()");
+    assertThat(compilation)
+        .hadWarningContaining("[Tokenwise/OpenApiUnknownPath] GET accounts/ is not an operation")
+        .inFile(f).onLineContaining("slash()");
+  }
+
+  @Test
+  void unknownScopesOptionDoesNotSoftenTheDocumentsScopes() {
+    JavaFileObject f = source("PaxosApi",
+        "@TokenEndpoint(provider = Provider.PAXOS, openApi = \"openapi/paxos-v2.yaml\",",
+        "    scopes = {\"transfer:read_transfers\"})",
+        "public interface PaxosApi {",
+        "  @GET(\"transfer/transfers\") Call<String> transfers();",
+        "}");
+    Compilation compilation = compile(List.of("-Atokenwise.unknownScopes=warn"), false, f);
+    assertThat(compilation)
+        .hadErrorContaining("[Tokenwise/OpenApiUnknownScope] \"transfer:read_transfers\"")
+        .inFile(f).onLineContaining("transfer:read_transfers");
+  }
+
+  @Test
   void operationOnlyAnApiKeyOpensWarns() {
     JavaFileObject f = source("Ledger",
         LEDGER,
