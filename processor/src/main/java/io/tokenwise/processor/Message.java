@@ -123,8 +123,8 @@ enum Message {
           + " is newer than the document"),
   OPENAPI_OTHER_SECURITY("OpenApiOtherSecurity", Diagnostic.Kind.WARNING,
       "%s %s is operation %s of OpenAPI document \"%s\", which accepts only %s, not an"
-          + " OAuth2 client-credentials token, so the call would fail with 401: call it with a client"
-          + " that holds those credentials"),
+          + " OAuth2 client-credentials token, so the call would fail with 401: call it with a"
+          + " client that holds those credentials"),
 
   // The processor itself.
   UNRESOLVED_TYPE("UnresolvedType", Diagnostic.Kind.ERROR,

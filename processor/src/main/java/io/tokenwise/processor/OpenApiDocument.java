@@ -36,7 +36,7 @@ final class OpenApiDocument {
   /** Why a document cannot be used. */
   static final class Unusable extends Exception {
     private static final long serialVersionUID = 1L;
-    private final transient Message message;
+    private final Message message;
 
     Unusable(Message message, String detail) {
       super(detail, null, false, false);
@@ -114,7 +114,6 @@ final class OpenApiDocument {
     }
   }
 
-  private final String openApiVersion;
   private final Set<String> scopes;
   private final List<Operation> operations;
   /** By {@code METHOD path} with every template blanked, the path prefixed by a base path. */
@@ -122,8 +121,7 @@ final class OpenApiDocument {
   /** By {@code METHOD path} with every template blanked, without base path. */
   private final Map<String, List<Operation>> byDocumentPath = new LinkedHashMap<>();
 
-  private OpenApiDocument(String openApiVersion, Set<String> scopes, List<Operation> operations) {
-    this.openApiVersion = openApiVersion;
+  private OpenApiDocument(Set<String> scopes, List<Operation> operations) {
     this.scopes = Collections.unmodifiableSet(scopes);
     this.operations = List.copyOf(operations);
     for (Operation operation : operations) {
@@ -142,11 +140,6 @@ final class OpenApiDocument {
    */
   static OpenApiDocument read(Object tree, boolean yaml) throws Unusable {
     return new TreeReader(tree, yaml).read();
-  }
-
-  /** The {@code openapi} field: {@code 3.0.3}, {@code 3.1.0}. */
-  String openApiVersion() {
-    return openApiVersion;
   }
 
   /** Every scope a client-credentials scheme declares or a requirement on one uses. */
@@ -188,10 +181,15 @@ final class OpenApiDocument {
     return operations.stream()
         .filter(operation -> operation.method().equals(method))
         .filter(operation -> full != null && !operation.basePaths().isEmpty()
-            ? operation.basePaths().stream().anyMatch(base -> reaches(full, base + operation.path()))
-            : reaches(written, operation.path()) || (full == null && operation.basePaths().stream()
-                .anyMatch(base -> reaches(written, base + operation.path()))))
+            ? reachesUnderAServer(full, operation)
+            : reaches(written, operation.path())
+                || (full == null && reachesUnderAServer(written, operation)))
         .min(Comparator.comparingInt(Operation::templates));
+  }
+
+  private static boolean reachesUnderAServer(String request, Operation operation) {
+    return operation.basePaths().stream()
+        .anyMatch(base -> reaches(request, base + operation.path()));
   }
 
   /**
@@ -330,7 +328,7 @@ final class OpenApiDocument {
       }
       // Scopes only root security uses count too, even if no operation inherits it.
       security(rootSecurity, clientCredentials.keySet(), scopes);
-      return new OpenApiDocument(version, scopes, operations);
+      return new OpenApiDocument(scopes, operations);
     }
 
     /** Fills scheme name → declared scopes, and {@code name (type)} for every other scheme. */

@@ -92,9 +92,8 @@ final class OpenApiDocuments {
   private Optional<byte[]> find(String name) throws OpenApiDocument.Unusable {
     String relative = name.startsWith("/") ? name.substring(1) : name;
     // Resource names stay below the root: no empty, "." or ".." segment, no backslash.
-    if (relative.isBlank() || relative.contains("\\")
-        || List.of(relative.split("/", -1)).stream()
-            .anyMatch(segment -> segment.isEmpty() || segment.equals(".") || segment.equals(".."))) {
+    if (relative.isBlank() || relative.contains("\\") || List.of(relative.split("/", -1))
+        .stream().anyMatch(part -> part.isEmpty() || part.equals(".") || part.equals(".."))) {
       return Optional.empty();
     }
     for (StandardLocation location : LOCATIONS) {

@@ -265,7 +265,7 @@ class OpenApiDiagnosticsTest {
         AUTH0,
         "    scopes = {\"read:users\", \"update:users\", \"delete:users\"})",
         "public interface Auth0Users {",
-        "  @PUT(\"users/{id}\") Call<String> update(@Path(\"id\") String userId, @Body String user);",
+        "  @PUT(\"users/{id}\") Call<String> update(@Path(\"id\") String id, @Body String u);",
         "}");
     assertThat(compile(f))
         .hadWarningContaining("[Tokenwise/OpenApiUnknownPath] PUT users/{id} is not an operation"
@@ -325,7 +325,7 @@ class OpenApiDiagnosticsTest {
         "  @GET(\"users\") Call<String> users(@Query(\"q\") String query);",
         "  @POST(\"users\") Call<String> createUser(@Body String user);",
         "  @GET(\"users/{id}\") Call<String> user(@Path(\"id\") String id);",
-        "  @PATCH(\"users/{id}\") Call<String> updateUser(@Path(\"id\") String id, @Body String u);",
+        "  @PATCH(\"users/{id}\") Call<String> update(@Path(\"id\") String id, @Body String u);",
         "  @DELETE(\"users/{id}\") Call<Void> deleteUser(@Path(\"id\") String id);",
         "  @GET(\"users/{id}/roles\") Call<String> roles(@Path(\"id\") String id);",
         "  @DELETE(\"users/{id}/multifactor/{provider}\")",
