@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * Marks a Retrofit service interface whose calls need an OAuth2 client-credentials token.
  *
  * <p>The Tokenwise processor validates the interface at compile time (scopes, provider rules,
- * Retrofit method shapes and, for Paxos, the scope each endpoint needs) and generates
+ * Retrofit method shapes and, for Paxos or any API whose OpenAPI document {@link #openApi} names,
+ * the scope each endpoint needs) and generates
  * {@code <Interface>Client}, whose {@code create(ClientCredentials)} returns a ready service:
  *
  * <pre>{@code

@@ -28,6 +28,9 @@ import javax.tools.Diagnostic;
  * <Interface>Client}. Problems are compile errors on the exact annotation value, each with an id
  * such as {@code [Tokenwise/UnknownScope]}, the fix and, where one is near, a "did you mean".
  *
+ * <p>{@code @TokenEndpoint(openApi = "...")} names an OpenAPI document, found through the Filer
+ * and read once per compilation ({@code OpenApiDocuments}), to check scopes and paths against.
+ *
  * <p>Option {@code -Atokenwise.unknownScopes=warn} turns unknown Paxos scopes into warnings, for
  * scopes newer than Tokenwise's table. Wire the processor with Maven's {@code
  * annotationProcessorPaths} or Gradle's {@code annotationProcessor}; it is isolating for Gradle's
