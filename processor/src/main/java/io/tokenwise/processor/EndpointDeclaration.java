@@ -112,4 +112,14 @@ record EndpointDeclaration(
   List<String> scopeNames() {
     return scopes.stream().map(Scope::name).toList();
   }
+
+  /** The {@code openApi} document's name; "" when none is given. */
+  String openApi() {
+    return Annotations.string(annotation, "openApi");
+  }
+
+  /** The {@code openApi} attribute as written, or null when defaulted. */
+  AnnotationValue openApiValue() {
+    return Annotations.explicitValue(annotation, "openApi");
+  }
 }

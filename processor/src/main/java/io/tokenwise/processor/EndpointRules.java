@@ -123,7 +123,8 @@ final class EndpointRules {
     }
     // An empty Paxos scope list is reported with the interface's needs, by InterfaceValidator.
     Set<String> seen = new HashSet<>();
-    boolean paxos = endpoint.provider() == Provider.PAXOS;
+    // With an OpenAPI document, OpenApiCoverage checks the scopes against it instead.
+    boolean paxos = endpoint.provider() == Provider.PAXOS && endpoint.openApi().isEmpty();
     Set<String> catalog = PaxosCatalog.get().scopes();
     for (EndpointDeclaration.Scope scope : endpoint.scopes()) {
       Optional<String> grammar = grammarProblem(scope.name());

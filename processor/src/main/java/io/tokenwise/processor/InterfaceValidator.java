@@ -36,19 +36,23 @@ final class InterfaceValidator {
   private final boolean injectable;
   private final boolean markGenerated;
   private final Set<String> clientsOfOtherInterfaces;
+  private final OpenApiDocuments openApiDocuments;
 
   /**
    * @param clientsOfOtherInterfaces clients already generated in this compilation, which another
    *     interface mapping to the same name would clash with
+   * @param openApiDocuments the documents that {@code openApi} attributes name, read once
    */
   InterfaceValidator(Elements elements, Types types, Report report, boolean injectable,
-      boolean markGenerated, Set<String> clientsOfOtherInterfaces) {
+      boolean markGenerated, Set<String> clientsOfOtherInterfaces,
+      OpenApiDocuments openApiDocuments) {
     this.elements = elements;
     this.types = types;
     this.report = report;
     this.injectable = injectable;
     this.markGenerated = markGenerated;
     this.clientsOfOtherInterfaces = clientsOfOtherInterfaces;
+    this.openApiDocuments = openApiDocuments;
   }
 
   Optional<ClientModel> validate(TypeElement type, AnnotationMirror annotation) {
@@ -73,7 +77,8 @@ final class InterfaceValidator {
     }
     EndpointDeclaration endpoint = read.get();
     new EndpointRules(report).check(endpoint);
-    checkMethods(type, endpoint);
+    Optional<OpenApiCoverage> openApi = OpenApiCoverage.of(endpoint, openApiDocuments, report);
+    checkMethods(type, endpoint, openApi);
     checkClash(type, annotation, clientName);
     return Optional.of(new ClientModel(type, ClassName.get(type), clientName,
         endpoint.provider(), isPublic, injectable, markGenerated));
@@ -132,10 +137,13 @@ final class InterfaceValidator {
     return isPublic;
   }
 
-  private List<HttpCall> checkMethods(TypeElement type, EndpointDeclaration endpoint) {
+  private List<HttpCall> checkMethods(TypeElement type, EndpointDeclaration endpoint,
+      Optional<OpenApiCoverage> openApi) {
     MethodRules rules = new MethodRules(endpoint, report, types, elements);
     // Scopes are checked only where the token request carries them.
     boolean paxos = endpoint.provider() == Provider.PAXOS && endpoint.takesScopes();
+    // A document, even one that failed to load, replaces the built-in Paxos table.
+    boolean paxosTable = paxos && endpoint.openApi().isEmpty();
     PaxosCoverage coverage = new PaxosCoverage(endpoint, report);
     List<HttpCall> calls = new ArrayList<>();
     DeclaredType self = (DeclaredType) type.asType();
@@ -152,14 +160,16 @@ final class InterfaceValidator {
         continue;
       }
       calls.add(call.get());
-      if (paxos) {
-        boolean ownScopes =
-            Annotations.find(method, ClientNames.REQUIRES_SCOPES.canonicalName()).isPresent();
+      boolean ownScopes =
+          Annotations.find(method, ClientNames.REQUIRES_SCOPES.canonicalName()).isPresent();
+      if (paxosTable) {
         coverage.check(call.get(), ownScopes);
       }
+      openApi.ifPresent(document -> document.check(call.get(), ownScopes));
     }
     if (paxos && endpoint.scopes().isEmpty()) {
-      Set<String> needed = coverage.scopesNeededBy(calls);
+      Set<String> needed = openApi.map(document -> document.scopesNeededBy(calls))
+          .orElseGet(() -> paxosTable ? coverage.scopesNeededBy(calls) : Set.of());
       report.addGuessing(Message.NO_SCOPES,
           needed.isEmpty() ? null : "scopes = " + EndpointRules.quoteAll(needed),
           type, endpoint.annotation(), endpoint.scopesValue(), type.getSimpleName());

@@ -155,6 +155,34 @@ enum Message {
           + " cannot be checked: fix the path, or declare the scopes with @RequiresScopes"
           + " if the endpoint is newer than the table"),
 
+  // OpenAPI documents (@TokenEndpoint(openApi = ...)).
+  OPENAPI_NOT_FOUND("OpenApiNotFound", Diagnostic.Kind.ERROR,
+      "OpenAPI document \"%s\" is not on the source path, in the class output or on the class"
+          + " path: keep it in src/main/resources (Maven copies it to target/classes before"
+          + " compiling) or in a jar on the class path, and name it from that root, like"
+          + " \"openapi/api.yaml\""),
+  OPENAPI_MALFORMED("OpenApiMalformed", Diagnostic.Kind.ERROR,
+      "OpenAPI document \"%s\" cannot be read: %s; give an OpenAPI 3.0 or 3.1 document in JSON"
+          + " or YAML, in one file"),
+  OPENAPI_NO_CLIENT_CREDENTIALS("OpenApiNoClientCredentials", Diagnostic.Kind.ERROR,
+      "OpenAPI document \"%s\" declares no OAuth2 security scheme with a clientCredentials flow"
+          + " (%s), so no operation can be checked against it: add one to"
+          + " components.securitySchemes, or remove openApi"),
+  OPENAPI_UNKNOWN_SCOPE("OpenApiUnknownScope", Diagnostic.Kind.ERROR,
+      "\"%s\" is not a scope of OpenAPI document \"%s\", so the token request would fail:"
+          + " use a scope that its client-credentials scheme declares or its operations require"),
+  OPENAPI_MISSING_SCOPE("OpenApiMissingScope", Diagnostic.Kind.ERROR,
+      "%s %s is operation %s of OpenAPI document \"%s\", which needs %s; %s does not request"
+          + " it, so the call would fail with 403: add %s to @TokenEndpoint(scopes = {...})"),
+  OPENAPI_UNKNOWN_PATH("OpenApiUnknownPath", Diagnostic.Kind.WARNING,
+      "%s %s is not an operation of OpenAPI document \"%s\", so the scopes it needs cannot be"
+          + " checked: fix the path, or declare the scopes with @RequiresScopes if the endpoint"
+          + " is newer than the document"),
+  OPENAPI_OTHER_SECURITY("OpenApiOtherSecurity", Diagnostic.Kind.WARNING,
+      "%s %s is operation %s of OpenAPI document \"%s\", which accepts only %s, not an"
+          + " OAuth2 client-credentials token, so the call would fail with 401: call it with a"
+          + " client that holds those credentials"),
+
   // The processor itself.
   UNRESOLVED_TYPE("UnresolvedType", Diagnostic.Kind.ERROR,
       "%s refers to %s, which no round of annotation processing produced, so its client was"

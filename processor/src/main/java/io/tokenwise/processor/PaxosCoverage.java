@@ -51,7 +51,7 @@ final class PaxosCoverage {
     }
     report.add(Message.MISSING_SCOPE, call.method(), call.annotation(), null,
         call.httpMethod(), call.path(), known.operationId(), describe(known.alternatives(), " and "),
-        endpoint.type().getSimpleName(), fix(known, declared));
+        endpoint.type().getSimpleName(), fix(known.alternatives(), declared));
   }
 
   /**
@@ -63,9 +63,9 @@ final class PaxosCoverage {
   }
 
   /** What to add: for each alternative, its scopes not yet declared. */
-  private static String fix(PaxosOperation operation, Set<String> declared) {
+  static String fix(List<Set<String>> alternatives, Set<String> declared) {
     List<Set<String>> missing = new ArrayList<>();
-    for (Set<String> alternative : operation.alternatives()) {
+    for (Set<String> alternative : alternatives) {
       Set<String> lacking = new LinkedHashSet<>(alternative);
       lacking.removeAll(declared);
       missing.add(lacking);
@@ -77,7 +77,7 @@ final class PaxosCoverage {
   }
 
   /** {@code a or b and c}. */
-  private static String describe(List<Set<String>> alternatives, String and) {
+  static String describe(List<Set<String>> alternatives, String and) {
     return alternatives.stream().map(scopes -> String.join(and, scopes))
         .collect(Collectors.joining(" or "));
   }

@@ -28,6 +28,9 @@ import javax.tools.Diagnostic;
  * <Interface>Client}. Problems are compile errors on the exact annotation value, each with an id
  * such as {@code [Tokenwise/UnknownScope]}, the fix and, where one is near, a "did you mean".
  *
+ * <p>{@code @TokenEndpoint(openApi = "...")} names an OpenAPI document, found through the Filer
+ * and read once per compilation ({@code OpenApiDocuments}), to check scopes and paths against.
+ *
  * <p>Option {@code -Atokenwise.unknownScopes=warn} turns unknown Paxos scopes into warnings, for
  * scopes newer than Tokenwise's table. Wire the processor with Maven's {@code
  * annotationProcessorPaths} or Gradle's {@code annotationProcessor}; it is isolating for Gradle's
@@ -43,6 +46,8 @@ public final class TokenwiseProcessor extends AbstractProcessor {
   /** Interfaces that mention types not generated yet, by name: elements do not outlive a round. */
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Set<String> generatedClients = new HashSet<>();
+  /** Read once per compilation, however many interfaces name the same document. */
+  private OpenApiDocuments openApiDocuments;
   private Diagnostic.Kind unknownScopeKind = Diagnostic.Kind.ERROR;
   /** Looked up once: a miss searches every module, which is slow for hundreds of interfaces. */
   private boolean injectable;
@@ -63,6 +68,7 @@ public final class TokenwiseProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
+    openApiDocuments = new OpenApiDocuments(processingEnv.getFiler());
     injectable = processingEnv.getElementUtils()
         .getTypeElement(ClientNames.INJECT_PROVIDER.canonicalName()) != null;
     markGenerated = processingEnv.getElementUtils()
@@ -161,7 +167,8 @@ public final class TokenwiseProcessor extends AbstractProcessor {
     }
     Report report = new Report(unknownScopeKind);
     Optional<ClientModel> model = new InterfaceValidator(processingEnv.getElementUtils(),
-        processingEnv.getTypeUtils(), report, injectable, markGenerated, generatedClients)
+        processingEnv.getTypeUtils(), report, injectable, markGenerated, generatedClients,
+        openApiDocuments)
         .validate(type, annotation.get());
     report.printTo(processingEnv.getMessager(), extendsClause);
     if (model.isEmpty() || report.hasErrors()) {

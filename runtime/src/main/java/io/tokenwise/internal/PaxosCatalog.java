@@ -18,9 +18,17 @@ import java.util.Set;
 
 /**
  * The Paxos v2 scopes (66) and operations (125), read from the tables bundled with this class:
- * {@code paxos-scopes.tsv} and {@code paxos-operations.tsv}, copied from the Paxos OpenAPI spec.
+ * {@code paxos-scopes.tsv} and {@code paxos-operations.tsv}, copied from Paxos's OpenAPI document
+ * of {@code info.version} {@value #API_VERSION} (all 125 of its operations, and every scope they
+ * use, declared in its {@code securitySchemes} or not).
+ *
+ * <p>A newer Paxos API needs no new Tokenwise: {@code @TokenEndpoint(openApi = ...)} pointed at
+ * the document Paxos publishes replaces these tables for that interface.
  */
 public final class PaxosCatalog {
+  /** The {@code info.version} of the Paxos OpenAPI document the tables were taken from. */
+  public static final String API_VERSION = "2.0";
+
   private static final PaxosCatalog INSTANCE = load();
 
   private final Set<String> scopes;
