@@ -145,8 +145,7 @@ final class ClassPathCheckTest {
     TokenFetcher linkageBroken = () -> {
       throw new NoSuchMethodError("'okio.Socket okio.Okio.socket(java.net.Socket)'");
     };
-    TokenKey key = new TokenKey("https://127.0.0.1/token", AuthStyle.CLIENT_SECRET_POST,
-        "client", "sha256:00000000", List.of(), null, null);
+    TokenKey key = FakeFetcher.key("client");
     TokenEntry entry = TokenCache.builder().clock(time).scheduler(time).build()
         .entry(key, Provider.PAXOS, linkageBroken);
 
