@@ -49,7 +49,7 @@ final class TokenEntry {
   private final TokenCache.Settings settings;
   private final Clock clock;
   private final Provider provider;
-  private final TokenFetcher fetcher;
+  final TokenFetcher fetcher;
   private final String keyFingerprint;
 
   private volatile State state = State.EMPTY;
@@ -219,7 +219,7 @@ final class TokenEntry {
       lastRequestAt = sentAt;
       CompletableFuture<AccessToken> answer;
       try {
-        answer = fetcher.fetch();
+        answer = fetcher.fetch(state.token);
       } catch (Throwable t) {
         answer = CompletableFuture.failedFuture(t);
       }

@@ -10,4 +10,12 @@ interface TokenFetcher {
    * its call), which is how the cache enforces a token request's deadline.
    */
   CompletableFuture<AccessToken> fetch();
+
+  /**
+   * {@link #fetch()}, told which token the new one replaces (null: none), so that a fleet's store
+   * is not answered with the very token being replaced.
+   */
+  default CompletableFuture<AccessToken> fetch(AccessToken replacing) {
+    return fetch();
+  }
 }
