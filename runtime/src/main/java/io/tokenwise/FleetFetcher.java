@@ -46,11 +46,11 @@ final class FleetFetcher implements TokenFetcher {
 
   @Override
   public CompletableFuture<AccessToken> fetch() {
-    return fetch(null);
+    return fetch(null, false);
   }
 
   @Override
-  public CompletableFuture<AccessToken> fetch(AccessToken replacing) {
+  public CompletableFuture<AccessToken> fetch(AccessToken replacing, boolean refused) {
     if (!fleet.storeUp(clock.millis())) {
       return direct.fetch();
     }
@@ -59,7 +59,7 @@ final class FleetFetcher implements TokenFetcher {
       // Store calls block (briefly, bounded by the store's timeouts): never on the timer threads.
       scheduler.executeBlocking(() -> {
         try {
-          share(result, replacing);
+          share(result, replacing, refused);
         } catch (Throwable t) {
           result.completeExceptionally(t);
         }
@@ -82,12 +82,13 @@ final class FleetFetcher implements TokenFetcher {
     }
   }
 
-  private void share(CompletableFuture<AccessToken> result, AccessToken replacing) {
+  private void share(CompletableFuture<AccessToken> result, AccessToken replacing,
+      boolean refused) {
     TokenStore store = fleet.store;
     try {
       boolean waited = false;
       while (!result.isDone()) {
-        AccessToken stored = newerStored(replacing);
+        AccessToken stored = usableStored(replacing, refused);
         if (stored != null) {
           AccessToken adopted = stored;
           log(Level.DEBUG, () -> "took token " + adopted.fingerprint() + " from the store");
@@ -96,7 +97,7 @@ final class FleetFetcher implements TokenFetcher {
         }
         OptionalLong fence = store.tryLease(name, fleet.owner, leaseTime());
         if (fence.isPresent()) {
-          holdLease(result, replacing, fence.getAsLong());
+          holdLease(result, replacing, refused, fence.getAsLong());
           return;
         }
         if (!waited) {
@@ -113,8 +114,13 @@ final class FleetFetcher implements TokenFetcher {
     }
   }
 
-  /** A stored token newer than {@code replacing} and usable now, or null. */
-  private AccessToken newerStored(AccessToken replacing) {
+  /**
+   * The stored token if it is the one to use now, else null: one newer than {@code replacing}
+   * and usable; or {@code replacing} itself, unrefused and not yet due by the fleet's refresh
+   * point (DESIGN.md's, without this process's latency lead: a process whose own estimate puts
+   * its refresh early, such as one that just started cold, does not ask for the whole fleet).
+   */
+  private AccessToken usableStored(AccessToken replacing, boolean refused) {
     Optional<StoredToken> stored = fleet.store.get(name);
     if (stored.isEmpty()) {
       return null;
@@ -123,19 +129,24 @@ final class FleetFetcher implements TokenFetcher {
     if (token == null) {
       return null;
     }
-    if (replacing != null && (token.value().equals(replacing.value())
-        || token.requestedAt().isBefore(replacing.requestedAt()))) {
+    TokenEntry.State fleetState = TokenEntry.State.of(token, 0, 0);
+    long now = clock.millis();
+    if (replacing != null && token.value().equals(replacing.value())) {
+      return !refused && now < fleetState.refreshAt() ? token : null;
+    }
+    if (replacing != null && token.requestedAt().isBefore(replacing.requestedAt())) {
       return null;
     }
-    return clock.millis() < TokenEntry.State.of(token, 0, 0).usableUntil() ? token : null;
+    return now < fleetState.usableUntil() ? token : null;
   }
 
   /** This process asks the token endpoint for the fleet. */
-  private void holdLease(CompletableFuture<AccessToken> result, AccessToken replacing, long fence) {
+  private void holdLease(CompletableFuture<AccessToken> result, AccessToken replacing,
+      boolean refused, long fence) {
     TokenStore store = fleet.store;
     try {
       // Another holder may have stored its token between our look and our lease.
-      AccessToken stored = newerStored(replacing);
+      AccessToken stored = usableStored(replacing, refused);
       if (stored != null) {
         result.complete(stored);
         return;

@@ -219,7 +219,8 @@ final class TokenEntry {
       lastRequestAt = sentAt;
       CompletableFuture<AccessToken> answer;
       try {
-        answer = fetcher.fetch(state.token);
+        State current = state;
+        answer = fetcher.fetch(current.token, current.invalidated);
       } catch (Throwable t) {
         answer = CompletableFuture.failedFuture(t);
       }

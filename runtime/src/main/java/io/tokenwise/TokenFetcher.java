@@ -12,10 +12,10 @@ interface TokenFetcher {
   CompletableFuture<AccessToken> fetch();
 
   /**
-   * {@link #fetch()}, told which token the new one replaces (null: none), so that a fleet's store
-   * is not answered with the very token being replaced.
+   * {@link #fetch()}, told which token the new one replaces (null: none) and whether an API
+   * refused it (a 401), so that a fleet's store does not answer with the very token refused.
    */
-  default CompletableFuture<AccessToken> fetch(AccessToken replacing) {
+  default CompletableFuture<AccessToken> fetch(AccessToken replacing, boolean refused) {
     return fetch();
   }
 }

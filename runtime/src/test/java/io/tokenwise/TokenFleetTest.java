@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * miss, and the store never holds a secret, client id or token in clear. The Redis store and
  * real processes are tested in tokenwise-redis.
  */
-final class FleetTest {
+final class TokenFleetTest {
   private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
   private static final ClientCredentials CREDENTIALS = ClientCredentials.of("fleet-client-id",
       "fleet-secret-value");
@@ -73,6 +73,7 @@ final class FleetTest {
     FakeFetcher first = new FakeFetcher(time, Duration.ofMinutes(10));
     FakeFetcher second = new FakeFetcher(time, Duration.ofMinutes(10));
     assertEquals("token-1", process(first).token().value());
+    time.awaitIdle();
     TokenEntry other = process(second);
     assertEquals("token-1", other.token().value());
     assertEquals(0, second.requests());
@@ -131,6 +132,7 @@ final class FleetTest {
   void theStoreHoldsNoSecretNoClientIdAndNoToken() throws Exception {
     FakeFetcher fetcher = new FakeFetcher(time, Duration.ofMinutes(10));
     AccessToken token = process(fetcher).token();
+    time.awaitIdle();
     assertEquals(1, store.tokens.size());
     String name = store.tokens.keySet().iterator().next();
     StoredToken stored = store.tokens.get(name);
