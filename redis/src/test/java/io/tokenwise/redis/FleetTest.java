@@ -59,24 +59,33 @@ final class FleetTest {
         Fleet fleet = Fleet.launch(PROCESSES, redis.uri(), server.root(),
             "plain,revoking", DURATION, THREADS, PAUSE_MILLIS, randomKey())) {
       fleet.start(Duration.ofSeconds(90));
+      Map<String, Integer> startup = Map.of(
+          "plain", server.mode("plain").tokenRequests().size(),
+          "revoking", server.mode("revoking").tokenRequests().size());
       List<Map<String, Long>> results = fleet.results(DURATION.plusSeconds(60));
       assertEquals(PROCESSES, results.size());
 
-      FleetReport report = new FleetReport("Fleet run", redis.binaryName());
+      FleetReport report = new FleetReport("Fleet run", redis.binaryName(), DURATION);
+      Map<String, List<Long>> steady = new java.util.HashMap<>();
       for (String mode : List.of("plain", "revoking")) {
         FleetTokenServer.Mode counts = server.mode(mode);
-        List<Long> requests = counts.tokenRequests();
-        long calls = sum(results, mode + ".calls");
-        long failed = sum(results, mode + ".failed");
-        long waited = sum(results, mode + ".waited");
-        report.row(mode, PROCESSES, THREADS, calls, failed, waited, requests, counts);
-        assertEquals(0, failed, mode + ": failed calls");
-        assertOneRequestPerCycle(mode, requests);
-        if (mode.equals("plain")) {
-          assertEquals(0, waited, "plain: calls that waited while the fleet refreshed");
-        }
+        // From the last request at start-up on: the JVMs start cold, on a shared machine.
+        List<Long> all = counts.tokenRequests();
+        steady.put(mode, all.subList(startup.get(mode) - 1, all.size()));
+        report.row(mode, PROCESSES, THREADS, sum(results, mode + ".calls"),
+            sum(results, mode + ".failed"), sum(results, mode + ".waited"), steady.get(mode),
+            counts);
+        report.note(mode + ": " + startup.get(mode) + " token request(s) while the "
+            + PROCESSES + " JVMs started, then " + (all.size() - startup.get(mode))
+            + " while they called.");
       }
       report.write();
+      for (String mode : List.of("plain", "revoking")) {
+        assertEquals(0, sum(results, mode + ".failed"), mode + ": failed calls");
+        assertOneRequestPerCycle(mode, steady.get(mode));
+      }
+      assertEquals(0, sum(results, "plain.waited"),
+          "plain: calls that waited while the fleet refreshed");
 
       String dump = dump(redis);
       assertFalse(dump.isEmpty(), "nothing in Redis: was it used at all?");
@@ -153,15 +162,16 @@ final class FleetTest {
   /** The figures of a run, printed and written to target/fleet-report-<title>.md. */
   static final class FleetReport {
     private final StringBuilder text = new StringBuilder();
+    private final StringBuilder notes = new StringBuilder();
     private final String file;
 
-    FleetReport(String title, String redisBinary) {
+    FleetReport(String title, String redisBinary, Duration duration) {
       this.file = "fleet-report-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')
           + ".md";
       text.append("### ").append(title).append("\n\n")
           .append(LIFETIME.toSeconds()).append(" s tokens (refresh every ")
           .append(refreshMillis()).append(" ms, usable for ").append(usableMillis())
-          .append(" ms), ").append(DURATION.toSeconds()).append(" s of calls, Redis: ")
+          .append(" ms), ").append(duration.toSeconds()).append(" s of calls, Redis: ")
           .append(redisBinary).append(", ").append(Runtime.getRuntime().availableProcessors())
           .append(" CPUs\n\n")
           .append("| key | processes x threads | API calls | failed | waited for a token |"
@@ -178,12 +188,13 @@ final class FleetTest {
     }
 
     void note(String line) {
-      text.append('\n').append(line).append('\n');
+      notes.append('\n').append(line).append('\n');
     }
 
     void write() throws java.io.IOException {
-      System.out.println(text);
-      Files.writeString(java.nio.file.Path.of("target", file), text, StandardCharsets.UTF_8);
+      System.out.println(text.toString() + notes);
+      Files.writeString(java.nio.file.Path.of("target", file), text.toString() + notes,
+          StandardCharsets.UTF_8);
     }
   }
 }
