@@ -41,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  * is not above the stored one's, so a lease holder that paused past its lease never overwrites a
  * newer token.
  *
- * <p>Every command times out after the command timeout (200 ms by default); a store made here
+ * <p>It starts connecting when built, in the background. Every command times out after the
+ * command timeout (200 ms by default); a store made here
  * rejects commands at once while disconnected and reconnects in the background within a second
  * or two. Tokenwise takes any failure as a cache miss.
  */
@@ -84,6 +85,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
   private final Duration commandTimeout;
   private StatefulConnection<String, byte[]> connection;
   private RedisClusterCommands<String, byte[]> commands;
+  private boolean closed;
 
   private RedisTokenStore(Connector connector, String prefix, Duration commandTimeout) {
     this.connector = connector;
@@ -166,6 +168,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
   /** Closes the connection, and the client if this store made it. */
   @Override
   public synchronized void close() {
+    closed = true;
     if (connection != null) {
       connection.close();
       connection = null;
@@ -180,10 +183,30 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
   }
 
   /**
-   * Connects on first use, not when built: a Redis that is down when the application starts is a
-   * cache miss like any other, and the next use tries again.
+   * Starts connecting (and loading Lettuce and Netty, which takes seconds in a cold JVM) at once,
+   * off the caller's thread, so that the first token request does not spend its deadline on it.
+   * A failure is left for the first use to meet.
+   */
+  private void connectInBackground() {
+    Thread connect = new Thread(() -> {
+      try {
+        commands();
+      } catch (RuntimeException e) {
+        // The first use connects again, and takes the failure as a cache miss.
+      }
+    }, "tokenwise-redis-connect");
+    connect.setDaemon(true);
+    connect.start();
+  }
+
+  /**
+   * Connects on first use if the background connection failed: a Redis that is down when the
+   * application starts is a cache miss like any other, and the next use tries again.
    */
   private synchronized RedisClusterCommands<String, byte[]> commands() {
+    if (closed) {
+      throw new IllegalStateException("RedisTokenStore is closed");
+    }
     if (commands == null) {
       StatefulConnection<String, byte[]> opened = connector.connect();
       opened.setTimeout(commandTimeout);
@@ -284,7 +307,9 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
       } else {
         connector = ownClient(uri, commandTimeout, connectTimeout);
       }
-      return new RedisTokenStore(connector, prefix, commandTimeout);
+      RedisTokenStore store = new RedisTokenStore(connector, prefix, commandTimeout);
+      store.connectInBackground();
+      return store;
     }
 
     /**

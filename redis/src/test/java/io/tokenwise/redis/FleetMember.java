@@ -49,7 +49,8 @@ public final class FleetMember {
         .leaseTime(leaseTime)
         .storeRetryInterval(Duration.ofMillis(500))
         .build();
-    OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(20)).build();
+    // Generous: a call slowed by the shared machine is slow, not failed.
+    OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60)).build();
     ClientCredentials credentials = ClientCredentials.of(FleetTokenServer.CLIENT_ID,
         FleetTokenServer.SECRET);
 

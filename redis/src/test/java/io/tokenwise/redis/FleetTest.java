@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The fleet of issue 14, for real: {@code tokenwise.fleet.processes} JVMs (8) of {@code
  * tokenwise.fleet.threads} threads (25) each call through generated clients for {@code
- * tokenwise.fleet.duration} (35 s in mvn verify; docs/FLEET.md has the long run), sharing one
+ * tokenwise.fleet.duration} (30 s in mvn verify; docs/FLEET.md has the long run), sharing one
  * Redis, against a token server issuing 20 s tokens. Two keys at once: a plain endpoint, and one
  * that revokes the previous token whenever it issues a new one.
  *
@@ -33,7 +33,7 @@ final class FleetTest {
   static final int PROCESSES = Integer.getInteger("tokenwise.fleet.processes", 8);
   static final int THREADS = Integer.getInteger("tokenwise.fleet.threads", 25);
   static final Duration DURATION = Duration.parse(
-      System.getProperty("tokenwise.fleet.duration", "PT35S"));
+      System.getProperty("tokenwise.fleet.duration", "PT30S"));
   static final long PAUSE_MILLIS = 500;
 
   /** DESIGN.md: H = min(60 s, max(5 s, 5 % of L), L/4); refresh L/10 before expiry - H. */
