@@ -110,6 +110,26 @@ final class TokenFleetTest {
   }
 
   @Test
+  void aProcessThatWouldRefreshEarlyKeepsTheFleetsTokenUntilTheFleetsRefreshPoint()
+      throws Exception {
+    FakeFetcher fetcher = new FakeFetcher(time, Duration.ofMinutes(10));
+    TokenEntry entry = process(fetcher);
+    AccessToken token = entry.token();
+    time.awaitIdle();
+    // As a process whose latency estimate moved its own refresh point early would ask:
+    FleetFetcher fleet = (FleetFetcher) entry.fetcher;
+    assertEquals(token, fleet.fetch(token, false).get());
+    assertEquals(1, fetcher.requests());
+    // Refused by an API (a 401), the same token is not good for anyone: a new one is fetched.
+    assertEquals("token-2", fleet.fetch(token, true).get().value());
+    // Past the fleet's refresh point (75 % of the lifetime), the due token is replaced too.
+    time.advance(Duration.ofSeconds(451));
+    AccessToken second = fleet.fetch(null, false).get();
+    assertEquals("token-2", second.value());
+    assertEquals("token-3", fleet.fetch(second, false).get().value());
+  }
+
+  @Test
   void aStoreThatIsDownIsACacheMissAndSharingResumes() throws Exception {
     FakeFetcher first = new FakeFetcher(time, Duration.ofMinutes(10));
     FakeFetcher second = new FakeFetcher(time, Duration.ofMinutes(10));
