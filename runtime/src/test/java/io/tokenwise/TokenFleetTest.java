@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * real processes are tested in tokenwise-redis.
  */
 final class TokenFleetTest {
-  private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] KEY =
+      "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
   private static final ClientCredentials CREDENTIALS = ClientCredentials.of("fleet-client-id",
       "fleet-secret-value");
 
@@ -156,8 +157,8 @@ final class TokenFleetTest {
     assertEquals(1, store.tokens.size());
     String name = store.tokens.keySet().iterator().next();
     StoredToken stored = store.tokens.get(name);
-    String dump = name + " " + stored + " " + new String(stored.sealed(), StandardCharsets.ISO_8859_1)
-        + " " + store.leases;
+    String dump = name + " " + stored + " "
+        + new String(stored.sealed(), StandardCharsets.ISO_8859_1) + " " + store.leases;
     for (String secret : List.of(CREDENTIALS.clientId(), CREDENTIALS.secret(), token.value())) {
       assertFalse(dump.contains(secret), secret);
     }
