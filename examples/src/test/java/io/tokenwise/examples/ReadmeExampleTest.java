@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenwise.Provider;
 import io.tokenwise.TokenCache;
-import io.tokenwise.examples.emulator.ProviderEmulator;
+import io.tokenwise.testing.ProviderEmulator;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +30,6 @@ final class ReadmeExampleTest {
     paxos.transfers(10).execute();
     emulator.revokeTokens();
     assertTrue(paxos.transfers(10).execute().isSuccessful());
-    assertEquals(2, emulator.tokenRequests(Provider.PAXOS));
+    assertEquals(2, emulator.tokenRequestCount(Provider.PAXOS));
   }
 }

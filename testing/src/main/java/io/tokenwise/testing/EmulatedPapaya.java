@@ -1,10 +1,9 @@
-package io.tokenwise.examples.emulator;
+package io.tokenwise.testing;
 
-import static io.tokenwise.examples.emulator.HttpCall.object;
+import static io.tokenwise.testing.HttpCall.object;
 
 import io.tokenwise.ClientCredentials;
 import io.tokenwise.Provider;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,8 +25,9 @@ final class EmulatedPapaya extends EmulatedProvider {
 
   volatile ProviderEmulator.PapayaToken tokenFormat = ProviderEmulator.PapayaToken.JWT;
 
-  EmulatedPapaya(TokenStore tokens, ClientCredentials credentials, Duration lifetime) {
-    super(Provider.PAPAYA_GLOBAL, tokens, credentials, lifetime);
+  EmulatedPapaya(TokenStore tokens, ClientCredentials credentials, Duration lifetime,
+      Recorder recorder) {
+    super(Provider.PAPAYA_GLOBAL, tokens, credentials, lifetime, recorder);
   }
 
   @Override
@@ -41,7 +41,7 @@ final class EmulatedPapaya extends EmulatedProvider {
   }
 
   @Override
-  void exchangeToken(HttpCall call) throws IOException {
+  void exchangeToken(HttpCall call) {
     if (!call.method.equals("POST")) {
       call.respond(405, tokenError(405, null, "Method not allowed"), "Allow", "POST");
       return;
@@ -88,12 +88,17 @@ final class EmulatedPapaya extends EmulatedProvider {
   }
 
   @Override
-  void refuseApiCall(HttpCall call, String message) throws IOException {
+  Object apiError(int status, String message) {
+    return object("error", message);
+  }
+
+  @Override
+  void refuseApiCall(HttpCall call, String message) {
     call.respond(401, object("error", "Unauthorized: " + message));
   }
 
   @Override
-  void serve(HttpCall call, TokenStore.IssuedToken token) throws IOException {
+  void serve(HttpCall call, TokenStore.IssuedToken token) {
     String resource = call.path.startsWith(basePath())
         ? call.path.substring(basePath().length()) : call.path;
     String[] segments = resource.split("/");

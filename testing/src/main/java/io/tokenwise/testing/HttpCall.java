@@ -1,52 +1,61 @@
-package io.tokenwise.examples.emulator;
+package io.tokenwise.testing;
 
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
-import com.sun.net.httpserver.HttpExchange;
+import io.tokenwise.Provider;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 
-/** One request to the emulator: what was sent, fully read, and the means to answer it once. */
+/**
+ * One request to the emulator, as MockWebServer read it, and the one answer it gets: handlers call
+ * {@link #respond} once; the dispatcher sends what they built.
+ */
 final class HttpCall {
-  private final HttpExchange exchange;
+  private final RecordedRequest request;
   final String method;
   /** The raw (still percent-encoded) path, e.g. {@code /v2.01/my%20client/users/42}. */
   final String path;
   final String query;
   final String body;
+  private MockResponse.Builder response;
+  private int status;
 
-  HttpCall(HttpExchange exchange) throws IOException {
-    this.exchange = exchange;
-    this.method = exchange.getRequestMethod();
-    this.path = exchange.getRequestURI().getRawPath();
-    this.query = exchange.getRequestURI().getRawQuery();
-    try (InputStream in = exchange.getRequestBody()) {
-      this.body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  HttpCall(RecordedRequest request) {
+    this.request = request;
+    this.method = request.getMethod();
+    this.path = request.getUrl().encodedPath();
+    this.query = request.getUrl().encodedQuery();
+    this.body = request.getBody() == null ? "" : request.getBody().utf8();
   }
 
   /** The first value of a request header, or null. */
   String header(String name) {
-    return exchange.getRequestHeaders().getFirst(name);
+    return request.getHeaders().get(name);
   }
 
   /** The media type of the body, lower case and without parameters, or "" when absent. */
   String mediaType() {
-    String type = header("Content-Type");
-    if (type == null) {
+    return mediaType(header("Content-Type"));
+  }
+
+  static String mediaType(String contentType) {
+    if (contentType == null) {
       return "";
     }
-    int semicolon = type.indexOf(';');
-    return (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim()
+        .toLowerCase(Locale.ROOT);
   }
 
   /** The form body as name → value, or null when the body is not {@code x-www-form-urlencoded}. */
@@ -62,7 +71,7 @@ final class HttpCall {
     return query == null ? null : decodePairs(query).get(name);
   }
 
-  private static Map<String, String> decodePairs(String encoded) {
+  static Map<String, String> decodePairs(String encoded) {
     Map<String, String> pairs = new LinkedHashMap<>();
     if (encoded.isEmpty()) {
       return pairs;
@@ -76,15 +85,35 @@ final class HttpCall {
     return pairs;
   }
 
+  /** {@code [id, secret]} of a Basic header, as sent (not form-decoded), or null. */
+  static String[] basicPair(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+          StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+  }
+
   static String decode(String encoded) {
     return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
   }
 
   /** The body as a strict JSON object, or null when it is not one. */
-  @SuppressWarnings("unchecked")
   Map<String, Object> jsonObject() {
+    return jsonObject(body);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> jsonObject(String text) {
     try {
-      JsonReader reader = JsonReader.of(new Buffer().writeUtf8(body));
+      JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text));
       reader.setLenient(false);
       Object value = reader.readJsonValue();
       if (reader.peek() != JsonReader.Token.END_DOCUMENT || !(value instanceof Map)) {
@@ -96,26 +125,60 @@ final class HttpCall {
     }
   }
 
-  /** The request as recorded for tests, headers sorted by lower-case name. */
-  ProviderEmulator.RecordedRequest record() {
+  /** The request as recorded for tests. */
+  TokenRequest record(Provider provider) {
     Map<String, String> headers = new TreeMap<>();
-    exchange.getRequestHeaders().forEach((name, values) ->
-        headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
-    return new ProviderEmulator.RecordedRequest(method, path + (query == null ? "" : "?" + query),
-        headers, body);
+    for (String name : request.getHeaders().names()) {
+      headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", request.getHeaders().values(name)));
+    }
+    return new TokenRequest(provider, method, target(), headers, body);
+  }
+
+  /** The raw path and query. */
+  String target() {
+    return path + (query == null ? "" : "?" + query);
   }
 
   /** Answers with {@code json} (a map, list or scalar written as JSON) and extra headers. */
-  void respond(int status, Object json, String... headerPairs) throws IOException {
+  void respond(int status, Object json, String... headerPairs) {
+    respondRaw(status, toJson(json), headerPairs);
+  }
+
+  /** Answers with {@code body} as JSON text, exactly as given. */
+  void respondRaw(int status, String body, String... headerPairs) {
+    MockResponse.Builder builder = new MockResponse.Builder()
+        .code(status)
+        .setHeader("Content-Type", "application/json; charset=utf-8");
     for (int i = 0; i < headerPairs.length; i += 2) {
-      exchange.getResponseHeaders().add(headerPairs[i], headerPairs[i + 1]);
+      builder.addHeader(headerPairs[i], headerPairs[i + 1]);
     }
-    byte[] bytes = toJson(json).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+    response = builder.body(body);
+    this.status = status;
+  }
+
+  /** Answers with what a script said: a closed connection, or a status, headers and body. */
+  void respond(MockResponse.Builder scripted) {
+    response = scripted;
+  }
+
+  /** The status answered; 0 before an answer or for a dropped connection. */
+  int status() {
+    return status;
+  }
+
+  /** Whether an answer has been given. */
+  boolean answered() {
+    return response != null;
+  }
+
+  /** The answer, held back by {@code delayMillis} before its headers. */
+  MockResponse response(long delayMillis) {
+    MockResponse.Builder builder = response != null ? response
+        : new MockResponse.Builder().code(500).body(toJson(Map.of("error", "no answer")));
+    if (delayMillis > 0) {
+      builder.headersDelay(delayMillis, TimeUnit.MILLISECONDS);
     }
+    return builder.build();
   }
 
   static String toJson(Object value) {
