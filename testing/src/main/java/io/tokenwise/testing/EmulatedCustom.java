@@ -36,15 +36,8 @@ final class EmulatedCustom extends EmulatedProvider {
 
   @Override
   void exchangeToken(HttpCall call) {
-    if (!call.method.equals("POST")) {
-      call.respond(405, tokenError(405, "invalid_request", "The token endpoint accepts POST only"),
-          "Allow", "POST");
-      return;
-    }
-    Map<String, String> form = call.form();
+    Map<String, String> form = oauthForm(call);
     if (form == null) {
-      call.respond(400, tokenError(400, "invalid_request",
-          "The request body must be application/x-www-form-urlencoded"));
       return;
     }
     if (!"client_credentials".equals(form.get("grant_type"))) {

@@ -45,15 +45,8 @@ final class EmulatedPaxos extends EmulatedProvider {
 
   @Override
   void exchangeToken(HttpCall call) {
-    if (!call.method.equals("POST")) {
-      call.respond(405, tokenError(405, "invalid_request", "The token endpoint accepts POST only"),
-          "Allow", "POST");
-      return;
-    }
-    Map<String, String> form = call.form();
+    Map<String, String> form = oauthForm(call);
     if (form == null) {
-      reject(call, 400, "invalid_request",
-          "The request body must be application/x-www-form-urlencoded");
       return;
     }
     String grantType = form.get("grant_type");

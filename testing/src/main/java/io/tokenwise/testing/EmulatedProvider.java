@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -137,6 +138,21 @@ abstract class EmulatedProvider {
       call.respond(script.status(), tokenError(script.status(), failureCode(script.status()),
           "emulated failure (HTTP " + script.status() + ")"), headers);
     }
+  }
+
+  /** The form body of a POST, or null after answering 405 or 400 as an RFC 6749 server does. */
+  final Map<String, String> oauthForm(HttpCall call) {
+    if (!call.method.equals("POST")) {
+      call.respond(405, tokenError(405, "invalid_request", "The token endpoint accepts POST only"),
+          "Allow", "POST");
+      return null;
+    }
+    Map<String, String> form = call.form();
+    if (form == null) {
+      call.respond(400, tokenError(400, "invalid_request",
+          "The request body must be application/x-www-form-urlencoded"));
+    }
+    return form;
   }
 
   /** Checks the bearer token, then lets the provider serve the resource. */
