@@ -42,7 +42,8 @@ final class EmulatedCustom extends EmulatedProvider {
     }
     if (!"client_credentials".equals(form.get("grant_type"))) {
       call.respond(400, tokenError(400, form.containsKey("grant_type")
-          ? "unsupported_grant_type" : "invalid_request", "grant_type=client_credentials is required"));
+          ? "unsupported_grant_type" : "invalid_request",
+          "grant_type=client_credentials is required"));
       return;
     }
     String[] basic = rfc6749Basic(call.header("Authorization"));

@@ -100,7 +100,8 @@ final class EmulatedMangopay extends EmulatedProvider {
 
   @Override
   void serve(HttpCall call, TokenStore.IssuedToken token) {
-    String rest = call.path.startsWith(VERSION_PATH) ? call.path.substring(VERSION_PATH.length()) : "";
+    String rest = call.path.startsWith(VERSION_PATH)
+        ? call.path.substring(VERSION_PATH.length()) : "";
     int slash = rest.indexOf('/');
     if (slash <= 0) {
       call.respond(404, error("The resource does not exist: the path must start with "

@@ -46,7 +46,8 @@ final class EmulatedPapaya extends EmulatedProvider {
       call.respond(405, tokenError(405, null, "Method not allowed"), "Allow", "POST");
       return;
     }
-    Map<String, Object> json = call.mediaType().equals("application/json") ? call.jsonObject() : null;
+    Map<String, Object> json =
+        call.mediaType().equals("application/json") ? call.jsonObject() : null;
     if (json == null) {
       call.respond(400, tokenError(400, null, "The body must be a JSON object"));
       return;
@@ -59,7 +60,8 @@ final class EmulatedPapaya extends EmulatedProvider {
     Object name = json.get("token_name");
     Object expiration = json.get("expiration");
     if ((name != null && !(name instanceof String))
-        || (expiration != null && !(expiration instanceof Double d && d >= 1 && d == Math.rint(d)))) {
+        || (expiration != null
+            && !(expiration instanceof Double d && d >= 1 && d == Math.rint(d)))) {
       call.respond(400, tokenError(400, null,
           "token_name must be a string and expiration a whole number of seconds"));
       return;

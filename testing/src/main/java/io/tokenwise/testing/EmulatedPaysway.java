@@ -90,7 +90,8 @@ final class EmulatedPaysway extends EmulatedProvider {
         payments.add(payment("pay_" + (1000 + i)));
       }
       call.respond(200, object("data", payments));
-    } else if (call.method.equals("GET") && segments.length == 2 && segments[0].equals("payments")) {
+    } else if (call.method.equals("GET") && segments.length == 2
+        && segments[0].equals("payments")) {
       call.respond(200, payment(HttpCall.decode(segments[1])));
     } else {
       call.respond(404, object("message", "Not found: " + call.method + " /" + resource));

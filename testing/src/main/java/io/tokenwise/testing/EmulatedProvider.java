@@ -119,7 +119,8 @@ abstract class EmulatedProvider {
       long wait = limit == null ? 0 : limit.acquire(tokens.now());
       if (wait > 0) {
         call.respond(429, tokenError(429, failureCode(429),
-            "Too many token requests: retry in " + wait + " s"), "Retry-After", Long.toString(wait));
+            "Too many token requests: retry in " + wait + " s"),
+            "Retry-After", Long.toString(wait));
       } else {
         exchangeToken(call);
       }

@@ -7,7 +7,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 
-/** Reads generated clients the way users never need to: the interface behind a builder, and back. */
+/** Finds what users never name: the interface behind a generated builder, and the other way. */
 final class GeneratedClients {
   /**
    * The annotated interface a generated builder builds: the first type argument of its {@code

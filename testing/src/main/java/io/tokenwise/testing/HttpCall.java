@@ -58,7 +58,7 @@ final class HttpCall {
         .toLowerCase(Locale.ROOT);
   }
 
-  /** The form body as name → value, or null when the body is not {@code x-www-form-urlencoded}. */
+  /** The form body as name → value, or null when it is not {@code x-www-form-urlencoded}. */
   Map<String, String> form() {
     if (!mediaType().equals("application/x-www-form-urlencoded")) {
       return null;
@@ -98,7 +98,8 @@ final class HttpCall {
       return null;
     }
     int colon = decoded.indexOf(':');
-    return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    return colon < 0
+        ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
   }
 
   static String decode(String encoded) {
@@ -129,7 +130,8 @@ final class HttpCall {
   TokenRequest record(Provider provider) {
     Map<String, String> headers = new TreeMap<>();
     for (String name : request.getHeaders().names()) {
-      headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", request.getHeaders().values(name)));
+      headers.put(name.toLowerCase(Locale.ROOT),
+          String.join(", ", request.getHeaders().values(name)));
     }
     return new TokenRequest(provider, method, target(), headers, body);
   }

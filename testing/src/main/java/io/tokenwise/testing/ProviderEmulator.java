@@ -69,7 +69,7 @@ public final class ProviderEmulator implements AutoCloseable {
   public enum PapayaToken {
     /** A signed JWT with {@code iat} and {@code exp}, as Papaya documents (the default). */
     JWT,
-    /** An opaque string: clients learn the expiry only from the minute-precision {@code valid_until}. */
+    /** An opaque string: the expiry is only in the minute-precision {@code valid_until}. */
     OPAQUE
   }
 
@@ -117,7 +117,8 @@ public final class ProviderEmulator implements AutoCloseable {
    * VirtualClock}; {@link #configure} gives clients the same clock.
    */
   public static ProviderEmulator start(Clock clock) {
-    ProviderEmulator emulator = new ProviderEmulator(Objects.requireNonNull(clock, "clock == null"));
+    ProviderEmulator emulator =
+        new ProviderEmulator(Objects.requireNonNull(clock, "clock == null"));
     try {
       for (EmulatedProvider emulated : emulator.providers.values()) {
         emulator.listen(emulated);
@@ -288,7 +289,7 @@ public final class ProviderEmulator implements AutoCloseable {
     return emulated(provider).lifetime;
   }
 
-  /** Issues the provider's tokens for {@code lifetime} (whole seconds, at least 1 s) from now on. */
+  /** Issues the provider's tokens for {@code lifetime} (whole seconds, at least 1 s). */
   public ProviderEmulator tokenLifetime(Provider provider, Duration lifetime) {
     Objects.requireNonNull(lifetime, "lifetime == null");
     if (lifetime.toSeconds() < 1) {
@@ -540,8 +541,8 @@ public final class ProviderEmulator implements AutoCloseable {
   }
 
   /**
-   * The provider's API calls, oldest first (at least the last {@value #RECORDED}): the bearer each carried
-   * and the status it got.
+   * The provider's API calls, oldest first (at least the last {@value #RECORDED}): the bearer
+   * each carried and the status it got.
    */
   public List<ApiCall> apiCalls(Provider provider) {
     return List.copyOf(new ArrayList<>(emulated(provider).apiCalls));

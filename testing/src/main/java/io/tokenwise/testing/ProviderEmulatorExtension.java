@@ -36,8 +36,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       a parameter of that type of a test method, a {@code @BeforeEach} or an {@code @AfterEach}
  *       method, all get the same emulator, started before the test and closed after it (and the
  *       field set back to null).
- *   <li>A static field, or a parameter of a {@code @BeforeAll} or {@code @AfterAll} method, gets one
- *       emulator for the whole class, closed after all its tests.
+ *   <li>A static field, or a parameter of a {@code @BeforeAll} or {@code @AfterAll} method, gets
+ *       one emulator for the whole class, closed after all its tests; the class's tests then share
+ *       it too.
  *   <li>These emulators run on a {@link VirtualClock} (starting at the current wall-clock second),
  *       which fields and parameters of that type receive: time passes only when the test advances
  *       it, for the emulator and for every client {@link ProviderEmulator#configure configure}d.
@@ -114,7 +115,8 @@ public final class ProviderEmulatorExtension
     for (Field field : fields) {
       field.setAccessible(true);
       if (field.get(instance) == null) {
-        field.set(instance, field.getType() == VirtualClock.class ? running.clock : running.emulator);
+        field.set(instance,
+            field.getType() == VirtualClock.class ? running.clock : running.emulator);
         running.injected.add(new Injected(instance, field));
       }
     }

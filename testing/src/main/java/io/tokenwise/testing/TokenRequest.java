@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param provider the emulated provider that received it
  * @param method the HTTP method, {@code POST} for every well-behaved client
  * @param target the raw path and query, e.g. {@code /oauth2/token}
- * @param headers header values by lower-case name (a repeated header's values joined by {@code ", "})
+ * @param headers header values by lower-case name (a repeated header's joined by {@code ", "})
  * @param body the body as UTF-8 text, empty when none
  */
 public record TokenRequest(Provider provider, String method, String target,

@@ -10,9 +10,11 @@ import java.util.OptionalInt;
  * that provider's next token request gets it instead of the usual answer.
  *
  * <pre>{@code
- * emulator.enqueueTokenResponse(Provider.PAXOS, TokenResponse.error(503).retryAfter(Duration.ofSeconds(2)));
+ * emulator.enqueueTokenResponse(Provider.PAXOS,
+ *     TokenResponse.error(503).retryAfter(Duration.ofSeconds(2)));
  * emulator.enqueueTokenResponse(Provider.PAXOS, TokenResponse.dropConnection());
- * emulator.enqueueTokenResponse(Provider.PAXOS, TokenResponse.issue().delay(Duration.ofMillis(300)));
+ * emulator.enqueueTokenResponse(Provider.PAXOS,
+ *     TokenResponse.issue().delay(Duration.ofMillis(300)));
  * }</pre>
  *
  * <p>Immutable: each method returns a new script.
@@ -50,7 +52,7 @@ public final class TokenResponse {
     return new TokenResponse(status, null, null, Duration.ZERO, false);
   }
 
-  /** Exactly {@code status} and {@code body} (sent as {@code application/json}), for odd answers. */
+  /** Exactly {@code status} and {@code body} (as {@code application/json}), for odd answers. */
   public static TokenResponse status(int status, String body) {
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("not an HTTP status: " + status);

@@ -73,7 +73,7 @@ final class Apis {
     };
   }
 
-  /** The path after the base URL that {@link #calls} asks for (Mangopay's without the client id). */
+  /** The path after the base URL that {@link #calls} asks for. */
   static String resource(Provider provider) {
     return switch (provider) {
       case PAXOS -> "profiles/p-1";

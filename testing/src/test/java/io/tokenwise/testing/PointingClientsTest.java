@@ -229,7 +229,8 @@ final class PointingClientsTest {
     ClientCredentials credentials = emulator.credentials(Provider.CUSTOM);
     FormBody grant = new FormBody.Builder().add("grant_type", "client_credentials").build();
     FormBody both = new FormBody.Builder().add("grant_type", "client_credentials")
-        .add("client_id", credentials.clientId()).add("client_secret", credentials.secret()).build();
+        .add("client_id", credentials.clientId()).add("client_secret", credentials.secret())
+        .build();
     String url = emulator.tokenUrl(Provider.CUSTOM);
 
     RawHttp.Answer twice = RawHttp.send(new Request.Builder().url(url)

@@ -66,6 +66,10 @@ final class ScriptingTest {
     assertEquals(List.of(token, token, token), bearers(provider));
     assertEquals(List.of(200, 200, 200), statuses(provider));
     assertEquals(provider, emulator.takeTokenRequest().provider());
+    ApiCall first = emulator.apiCalls(provider).get(0);
+    assertEquals(token, first.bearerToken().orElseThrow());
+    assertFalse(first.toString().contains(token), first.toString());
+    assertTrue(first.toString().endsWith(" -> 200, with a bearer}"), first.toString());
   }
 
   @ParameterizedTest
@@ -174,13 +178,14 @@ final class ScriptingTest {
   @ParameterizedTest
   @EnumSource(Provider.class)
   void aDelayedAnswerPastTheClientsDeadlineIsRetried(Provider provider) throws IOException {
-    emulator.enqueueTokenResponse(provider, TokenResponse.issue().delay(Duration.ofSeconds(5)));
+    // The deadline leaves the prompt second answer ample time even on a loaded machine.
+    emulator.enqueueTokenResponse(provider, TokenResponse.issue().delay(Duration.ofSeconds(30)));
     Supplier<Call<Map<String, Object>>> calls = Apis.calls(emulator, provider,
         TokenCache.builder()
             .clock(clock)
             .minRequestInterval(Duration.ZERO)
             .maxBackoff(Duration.ofMillis(1))
-            .tokenRequestTimeout(Duration.ofMillis(200))
+            .tokenRequestTimeout(Duration.ofSeconds(1))
             .build());
 
     assertEquals(200, call(calls).code());
@@ -398,6 +403,8 @@ final class ScriptingTest {
     IllegalStateException none = assertThrows(IllegalStateException.class,
         () -> emulator.revokeCurrentToken(Provider.PAPAYA_GLOBAL));
     assertEquals("PAPAYA_GLOBAL has issued no token to revoke", none.getMessage());
+    assertEquals("TokenResponse{status(200, 15 chars)}",
+        TokenResponse.status(200, "{\"token\":\"abc\"}").toString());
     assertEquals("TokenResponse{error(503), retryAfter=PT2S, delay=PT0.5S}",
         TokenResponse.error(503).retryAfter(Duration.ofSeconds(2)).delay(Duration.ofMillis(500))
             .toString());
