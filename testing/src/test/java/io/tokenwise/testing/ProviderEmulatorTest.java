@@ -281,7 +281,8 @@ final class ProviderEmulatorTest {
 
   @Test
   void listensOnLoopbackOnlyWithPathsOfEachProvider() {
-    assertTrue(emulator.tokenUrl(Provider.PAXOS).matches("http://127\\.0\\.0\\.1:\\d+/oauth2/token"));
+    assertTrue(emulator.tokenUrl(Provider.PAXOS)
+        .matches("http://127\\.0\\.0\\.1:\\d+/oauth2/token"));
     assertTrue(emulator.baseUrl(Provider.MANGOPAY).endsWith("/v2.01/{clientId}/"));
     assertTrue(emulator.tokenUrl(Provider.CUSTOM).endsWith("/oauth2/token"));
   }
