@@ -1,12 +1,11 @@
-package io.tokenwise.examples.emulator;
+package io.tokenwise.testing;
 
-import static io.tokenwise.examples.emulator.HttpCall.object;
+import static io.tokenwise.testing.HttpCall.object;
 
 import io.tokenwise.ClientCredentials;
 import io.tokenwise.Provider;
 import io.tokenwise.internal.PaxosCatalog;
 import io.tokenwise.internal.PaxosOperation;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +28,9 @@ final class EmulatedPaxos extends EmulatedProvider {
   /** Scopes this client may be granted; the whole catalog unless narrowed. */
   volatile Set<String> grantable = CATALOG.scopes();
 
-  EmulatedPaxos(TokenStore tokens, ClientCredentials credentials, Duration lifetime) {
-    super(Provider.PAXOS, tokens, credentials, lifetime);
+  EmulatedPaxos(TokenStore tokens, ClientCredentials credentials, Duration lifetime,
+      Recorder recorder) {
+    super(Provider.PAXOS, tokens, credentials, lifetime, recorder);
   }
 
   @Override
@@ -44,16 +44,9 @@ final class EmulatedPaxos extends EmulatedProvider {
   }
 
   @Override
-  void exchangeToken(HttpCall call) throws IOException {
-    if (!call.method.equals("POST")) {
-      call.respond(405, tokenError(405, "invalid_request", "The token endpoint accepts POST only"),
-          "Allow", "POST");
-      return;
-    }
-    Map<String, String> form = call.form();
+  void exchangeToken(HttpCall call) {
+    Map<String, String> form = oauthForm(call);
     if (form == null) {
-      reject(call, 400, "invalid_request",
-          "The request body must be application/x-www-form-urlencoded");
       return;
     }
     String grantType = form.get("grant_type");
@@ -87,16 +80,17 @@ final class EmulatedPaxos extends EmulatedProvider {
     Instant now = tokens.now();
     long seconds = lifetimeSeconds();
     String value = tokens.opaqueToken();
-    issue(value, form.get("client_id"), requested, now, now.plusSeconds(seconds));
+    Set<String> granted = granted(requested);
+    issue(value, form.get("client_id"), granted, now, now.plusSeconds(seconds));
     call.respond(200, object(
         "access_token", value,
         "expires_in", seconds,
-        "scope", String.join(" ", requested),
+        "scope", String.join(" ", granted),
         "token_type", "bearer"));
   }
 
   private void reject(HttpCall call, int status, String error, String description)
-      throws IOException {
+      {
     call.respond(status, tokenError(status, error, description));
   }
 
@@ -111,7 +105,7 @@ final class EmulatedPaxos extends EmulatedProvider {
   }
 
   @Override
-  void serveApi(HttpCall call) throws IOException {
+  void serveApi(HttpCall call) {
     if (!call.path.startsWith(basePath())) {
       call.respond(404, problem(404, "Not Found", "No such path: " + call.path));
       return;
@@ -179,9 +173,14 @@ final class EmulatedPaxos extends EmulatedProvider {
   }
 
   @Override
-  void refuseApiCall(HttpCall call, String message) throws IOException {
+  void refuseApiCall(HttpCall call, String message) {
     call.respond(401, problem(401, "Unauthorized", message),
         "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+  }
+
+  @Override
+  Object apiError(int status, String message) {
+    return problem(status, status == 429 ? "Too Many Requests" : "Error", message);
   }
 
   private static Map<String, Object> problem(int status, String title, String detail) {

@@ -1,4 +1,4 @@
-package io.tokenwise.examples.emulator;
+package io.tokenwise.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.squareup.moshi.Moshi;
 import io.tokenwise.Provider;
-import io.tokenwise.examples.TestClock;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
 final class ProviderEmulatorTest {
   private static final MediaType JSON = MediaType.get("application/json");
 
-  private final TestClock clock = new TestClock(Instant.parse("2024-07-11T07:46:30Z"));
+  private final VirtualClock clock = VirtualClock.at(Instant.parse("2024-07-11T07:46:30Z"));
   private final ProviderEmulator emulator = ProviderEmulator.start(clock);
   private final OkHttpClient http = new OkHttpClient();
 
@@ -46,7 +45,7 @@ final class ProviderEmulatorTest {
     assertEquals(3600.0, answer.json.get("expires_in"));
     assertEquals("transfer:read_transfer funding:read_profile", answer.json.get("scope"));
     assertNotNull(answer.json.get("access_token"));
-    assertEquals(1, emulator.tokensIssued(Provider.PAXOS));
+    assertEquals(1, emulator.issuedTokenCount(Provider.PAXOS));
   }
 
   @Test
@@ -65,7 +64,7 @@ final class ProviderEmulatorTest {
     assertEquals(401, answer.status);
     assertEquals(Map.of("error", "invalid_client", "error_description", "Client authentication failed"),
         answer.json);
-    assertEquals(0, emulator.tokensIssued(Provider.PAXOS));
+    assertEquals(0, emulator.issuedTokenCount(Provider.PAXOS));
   }
 
   @Test
@@ -159,7 +158,7 @@ final class ProviderEmulatorTest {
     assertTrue(challenged.header("WWW-Authenticate").startsWith("PendingUserAction RedirectUrl=http://127.0.0.1:"),
         challenged.header("WWW-Authenticate"));
     assertEquals(200, after.status);
-    assertEquals(0, emulator.rejectedApiCalls(Provider.MANGOPAY));
+    assertEquals(0, emulator.rejectedApiCallCount(Provider.MANGOPAY));
   }
 
   @Test
@@ -225,8 +224,8 @@ final class ProviderEmulatorTest {
     assertEquals(200, live.status);
     assertEquals(401, expired.status);
     assertEquals(401, revoked.status);
-    assertEquals(3, emulator.apiCalls(Provider.PAYSWAY));
-    assertEquals(2, emulator.rejectedApiCalls(Provider.PAYSWAY));
+    assertEquals(3, emulator.apiCallCount(Provider.PAYSWAY));
+    assertEquals(2, emulator.rejectedApiCallCount(Provider.PAYSWAY));
   }
 
   @Test
@@ -236,7 +235,7 @@ final class ProviderEmulatorTest {
     Answer answer = send(get(emulator.baseUrl(Provider.PAPAYA_GLOBAL) + "workers/w-1", paysway));
 
     assertEquals(401, answer.status);
-    assertEquals(1, emulator.rejectedApiCalls(Provider.PAPAYA_GLOBAL));
+    assertEquals(1, emulator.rejectedApiCallCount(Provider.PAPAYA_GLOBAL));
   }
 
   @Test
@@ -252,8 +251,8 @@ final class ProviderEmulatorTest {
     assertEquals("AUTH_TOO_MANY_REQUESTS", first.json.get("code"));
     assertEquals(429, second.status);
     assertEquals(200, third.status);
-    assertEquals(3, emulator.tokenRequests(Provider.PAYSWAY));
-    assertEquals(1, emulator.tokensIssued(Provider.PAYSWAY));
+    assertEquals(3, emulator.tokenRequestCount(Provider.PAYSWAY));
+    assertEquals(1, emulator.issuedTokenCount(Provider.PAYSWAY));
   }
 
   @Test
@@ -270,7 +269,7 @@ final class ProviderEmulatorTest {
   void recordsTheLastTokenRequestByteForByte() throws IOException {
     post(Provider.PAXOS, paxosForm("transfer:read_transfer"));
 
-    ProviderEmulator.RecordedRequest recorded = emulator.lastTokenRequest(Provider.PAXOS).orElseThrow();
+    TokenRequest recorded = emulator.lastTokenRequest(Provider.PAXOS).orElseThrow();
 
     assertEquals("POST", recorded.method());
     assertEquals("/oauth2/token", recorded.target());
@@ -281,8 +280,11 @@ final class ProviderEmulatorTest {
   }
 
   @Test
-  void speaksOnlyTheFourProviders() {
-    assertThrows(IllegalArgumentException.class, () -> emulator.tokenUrl(Provider.CUSTOM));
+  void listensOnLoopbackOnlyWithPathsOfEachProvider() {
+    assertTrue(emulator.tokenUrl(Provider.PAXOS)
+        .matches("http://127\\.0\\.0\\.1:\\d+/oauth2/token"));
+    assertTrue(emulator.baseUrl(Provider.MANGOPAY).endsWith("/v2.01/{clientId}/"));
+    assertTrue(emulator.tokenUrl(Provider.CUSTOM).endsWith("/oauth2/token"));
   }
 
   private FormBody paxosForm(String scope) {

@@ -1,10 +1,9 @@
-package io.tokenwise.examples.emulator;
+package io.tokenwise.testing;
 
-import static io.tokenwise.examples.emulator.HttpCall.object;
+import static io.tokenwise.testing.HttpCall.object;
 
 import io.tokenwise.ClientCredentials;
 import io.tokenwise.Provider;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +17,9 @@ import java.util.Set;
  * AUTH_TOO_MANY_REQUESTS}). Its API is emulated by a sample {@code payments} resource.
  */
 final class EmulatedPaysway extends EmulatedProvider {
-  EmulatedPaysway(TokenStore tokens, ClientCredentials credentials, Duration lifetime) {
-    super(Provider.PAYSWAY, tokens, credentials, lifetime);
+  EmulatedPaysway(TokenStore tokens, ClientCredentials credentials, Duration lifetime,
+      Recorder recorder) {
+    super(Provider.PAYSWAY, tokens, credentials, lifetime, recorder);
   }
 
   @Override
@@ -33,7 +33,7 @@ final class EmulatedPaysway extends EmulatedProvider {
   }
 
   @Override
-  void exchangeToken(HttpCall call) throws IOException {
+  void exchangeToken(HttpCall call) {
     if (!call.method.equals("POST")) {
       call.respond(405, tokenError(405, null, "Method not allowed"), "Allow", "POST");
       return;
@@ -70,12 +70,17 @@ final class EmulatedPaysway extends EmulatedProvider {
   }
 
   @Override
-  void refuseApiCall(HttpCall call, String message) throws IOException {
+  Object apiError(int status, String message) {
+    return object("code", failureCode(status), "message", message);
+  }
+
+  @Override
+  void refuseApiCall(HttpCall call, String message) {
     call.respond(401, object("message", "Unauthorized: " + message));
   }
 
   @Override
-  void serve(HttpCall call, TokenStore.IssuedToken token) throws IOException {
+  void serve(HttpCall call, TokenStore.IssuedToken token) {
     String resource = call.path.substring(1);
     String[] segments = resource.split("/");
     if (call.method.equals("GET") && resource.equals("payments")) {
@@ -85,7 +90,8 @@ final class EmulatedPaysway extends EmulatedProvider {
         payments.add(payment("pay_" + (1000 + i)));
       }
       call.respond(200, object("data", payments));
-    } else if (call.method.equals("GET") && segments.length == 2 && segments[0].equals("payments")) {
+    } else if (call.method.equals("GET") && segments.length == 2
+        && segments[0].equals("payments")) {
       call.respond(200, payment(HttpCall.decode(segments[1])));
     } else {
       call.respond(404, object("message", "Not found: " + call.method + " /" + resource));

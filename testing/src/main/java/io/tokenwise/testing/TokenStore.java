@@ -1,4 +1,4 @@
-package io.tokenwise.examples.emulator;
+package io.tokenwise.testing;
 
 import io.tokenwise.Provider;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +79,17 @@ final class TokenStore {
 
   void revoke(Provider provider) {
     live.values().removeIf(token -> token.provider() == provider);
+  }
+
+  /** Revokes every token {@code provider} issued to {@code clientId}. */
+  void revoke(Provider provider, String clientId) {
+    live.values().removeIf(token -> token.provider() == provider
+        && token.clientId().equals(clientId));
+  }
+
+  /** Revokes the one token with this value; whether it was live. */
+  boolean revoke(String value) {
+    return live.remove(value) != null;
   }
 
   /** One issued token; {@code value} is the bearer string. */

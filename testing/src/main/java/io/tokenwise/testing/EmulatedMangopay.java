@@ -1,16 +1,12 @@
-package io.tokenwise.examples.emulator;
+package io.tokenwise.testing;
 
-import static io.tokenwise.examples.emulator.HttpCall.object;
+import static io.tokenwise.testing.HttpCall.object;
 
 import io.tokenwise.ClientCredentials;
 import io.tokenwise.Provider;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,8 +24,9 @@ final class EmulatedMangopay extends EmulatedProvider {
   /** Where the SCA challenge sends the user: a loopback page of this emulator. */
   volatile String scaRedirectBase = "http://127.0.0.1/sca/";
 
-  EmulatedMangopay(TokenStore tokens, ClientCredentials credentials, Duration lifetime) {
-    super(Provider.MANGOPAY, tokens, credentials, lifetime);
+  EmulatedMangopay(TokenStore tokens, ClientCredentials credentials, Duration lifetime,
+      Recorder recorder) {
+    super(Provider.MANGOPAY, tokens, credentials, lifetime, recorder);
   }
 
   @Override
@@ -43,13 +40,13 @@ final class EmulatedMangopay extends EmulatedProvider {
   }
 
   @Override
-  void exchangeToken(HttpCall call) throws IOException {
+  void exchangeToken(HttpCall call) {
     if (!call.method.equals("POST")) {
       call.respond(405, error("The requested resource does not support http method '"
           + call.method + "'.", "method_not_allowed"), "Allow", "POST");
       return;
     }
-    String[] basic = basicCredentials(call.header("Authorization"));
+    String[] basic = HttpCall.basicPair(call.header("Authorization"));
     if (basic == null || !accepts(basic[0], basic[1])) {
       call.respond(401, tokenError(401, "invalid_client",
           "Authentication failed: send Authorization: Basic base64(ClientId:ApiKey)"));
@@ -71,22 +68,6 @@ final class EmulatedMangopay extends EmulatedProvider {
         "expires_in", seconds));
   }
 
-  /** {@code [clientId, apiKey]} from a Basic header over the raw {@code ClientId:ApiKey}, or null. */
-  private static String[] basicCredentials(String authorization) {
-    if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith("basic ")) {
-      return null;
-    }
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-          StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    int colon = decoded.indexOf(':');
-    return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-  }
-
   @Override
   Object tokenError(int status, String code, String message) {
     return error(message, code);
@@ -95,6 +76,11 @@ final class EmulatedMangopay extends EmulatedProvider {
   @Override
   String failureCode(int status) {
     return status == 429 ? "rate_limit" : super.failureCode(status);
+  }
+
+  @Override
+  Object apiError(int status, String message) {
+    return error(message, failureCode(status));
   }
 
   private Map<String, Object> error(String message, String type) {
@@ -107,14 +93,15 @@ final class EmulatedMangopay extends EmulatedProvider {
   }
 
   @Override
-  void refuseApiCall(HttpCall call, String message) throws IOException {
+  void refuseApiCall(HttpCall call, String message) {
     call.respond(401, error("Authorization has been denied for this request: " + message,
         "unauthorized"));
   }
 
   @Override
-  void serve(HttpCall call, TokenStore.IssuedToken token) throws IOException {
-    String rest = call.path.startsWith(VERSION_PATH) ? call.path.substring(VERSION_PATH.length()) : "";
+  void serve(HttpCall call, TokenStore.IssuedToken token) {
+    String rest = call.path.startsWith(VERSION_PATH)
+        ? call.path.substring(VERSION_PATH.length()) : "";
     int slash = rest.indexOf('/');
     if (slash <= 0) {
       call.respond(404, error("The resource does not exist: the path must start with "

@@ -1,10 +1,9 @@
-package io.tokenwise.examples.emulator;
+package io.tokenwise.testing;
 
-import static io.tokenwise.examples.emulator.HttpCall.object;
+import static io.tokenwise.testing.HttpCall.object;
 
 import io.tokenwise.ClientCredentials;
 import io.tokenwise.Provider;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,8 +25,9 @@ final class EmulatedPapaya extends EmulatedProvider {
 
   volatile ProviderEmulator.PapayaToken tokenFormat = ProviderEmulator.PapayaToken.JWT;
 
-  EmulatedPapaya(TokenStore tokens, ClientCredentials credentials, Duration lifetime) {
-    super(Provider.PAPAYA_GLOBAL, tokens, credentials, lifetime);
+  EmulatedPapaya(TokenStore tokens, ClientCredentials credentials, Duration lifetime,
+      Recorder recorder) {
+    super(Provider.PAPAYA_GLOBAL, tokens, credentials, lifetime, recorder);
   }
 
   @Override
@@ -41,12 +41,13 @@ final class EmulatedPapaya extends EmulatedProvider {
   }
 
   @Override
-  void exchangeToken(HttpCall call) throws IOException {
+  void exchangeToken(HttpCall call) {
     if (!call.method.equals("POST")) {
       call.respond(405, tokenError(405, null, "Method not allowed"), "Allow", "POST");
       return;
     }
-    Map<String, Object> json = call.mediaType().equals("application/json") ? call.jsonObject() : null;
+    Map<String, Object> json =
+        call.mediaType().equals("application/json") ? call.jsonObject() : null;
     if (json == null) {
       call.respond(400, tokenError(400, null, "The body must be a JSON object"));
       return;
@@ -59,7 +60,8 @@ final class EmulatedPapaya extends EmulatedProvider {
     Object name = json.get("token_name");
     Object expiration = json.get("expiration");
     if ((name != null && !(name instanceof String))
-        || (expiration != null && !(expiration instanceof Double d && d >= 1 && d == Math.rint(d)))) {
+        || (expiration != null
+            && !(expiration instanceof Double d && d >= 1 && d == Math.rint(d)))) {
       call.respond(400, tokenError(400, null,
           "token_name must be a string and expiration a whole number of seconds"));
       return;
@@ -88,12 +90,17 @@ final class EmulatedPapaya extends EmulatedProvider {
   }
 
   @Override
-  void refuseApiCall(HttpCall call, String message) throws IOException {
+  Object apiError(int status, String message) {
+    return object("error", message);
+  }
+
+  @Override
+  void refuseApiCall(HttpCall call, String message) {
     call.respond(401, object("error", "Unauthorized: " + message));
   }
 
   @Override
-  void serve(HttpCall call, TokenStore.IssuedToken token) throws IOException {
+  void serve(HttpCall call, TokenStore.IssuedToken token) {
     String resource = call.path.startsWith(basePath())
         ? call.path.substring(basePath().length()) : call.path;
     String[] segments = resource.split("/");
