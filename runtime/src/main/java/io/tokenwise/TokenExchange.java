@@ -125,9 +125,14 @@ final class TokenExchange {
     return RequestBody.create(buffer.readByteArray(), JSON);
   }
 
-  /** Identifies the token this exchange obtains: same key, same token. */
-  TokenKey key() {
+  /** Identifies the token this exchange obtains through {@code transport}: same key, same token. */
+  TokenKey key(FetchTransport transport) {
     return new TokenKey(tokenUrl.toString(), style, CredentialsDigest.of(credentials), scopes,
-        tokenName, expiration);
+        tokenName, expiration, transport);
+  }
+
+  /** The key of this exchange's token fetched by no HTTP client of its own (tests). */
+  TokenKey key() {
+    return key(FetchTransport.NONE);
   }
 }
