@@ -1,16 +1,15 @@
 package io.tokenwise.processor;
 
 import com.palantir.javapoet.ClassName;
+import io.tokenwise.internal.ClientNaming;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Every name the generated code uses, in one place. The client's name must match what {@code
- * io.tokenwise.Tokenwise.create} looks up: {@code a.b.Outer$Inner} becomes {@code
- * a.b.Outer_InnerClient}.
+ * Every name the generated code uses, in one place. The client's own name is {@link
+ * ClientNaming}'s, which {@code io.tokenwise.Tokenwise.create} looks up with.
  */
 final class ClientNames {
-  static final String CLIENT_SUFFIX = "Client";
   static final String BUILDER = "Builder";
   static final String CREATE = "create";
   static final String BUILDER_METHOD = "builder";
@@ -35,8 +34,7 @@ final class ClientNames {
   static ClassName client(TypeElement api, Elements elements) {
     String packageName = elements.getPackageOf(api).getQualifiedName().toString();
     String binary = elements.getBinaryName(api).toString();
-    String simple = packageName.isEmpty() ? binary : binary.substring(packageName.length() + 1);
-    return ClassName.get(packageName, simple.replace('$', '_') + CLIENT_SUFFIX);
+    return ClassName.get(packageName, ClientNaming.clientSimpleName(packageName, binary));
   }
 
   private ClientNames() {}
