@@ -199,12 +199,9 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
     Provider provider = endpoint.provider();
     ProviderSpec spec = ProviderCatalog.spec(provider);
     Env env = this.env != null ? this.env : endpoint.env();
-    AuthStyle style = endpoint.authStyle() != AuthStyle.DEFAULT
-        ? endpoint.authStyle() : spec.authStyle();
-    if (style == AuthStyle.DEFAULT) {
-      throw new IllegalStateException(api.getName() + ": a CUSTOM provider needs an auth style:"
-          + " set @TokenEndpoint(authStyle = AuthStyle.CLIENT_SECRET_POST) or another");
-    }
+    AuthStyle style = spec.resolveAuthStyle(endpoint.authStyle()).orElseThrow(() ->
+        new IllegalStateException(api.getName() + ": a CUSTOM provider needs an auth style:"
+            + " set @TokenEndpoint(authStyle = AuthStyle.CLIENT_SECRET_POST) or another"));
     String base = pick(baseUrl, endpoint.baseUrl(), spec.baseUrl(env).orElse(null));
     String token = pick(tokenUrl, endpoint.tokenUrl(), spec.tokenUrl(env).orElse(null));
     if (base == null) {

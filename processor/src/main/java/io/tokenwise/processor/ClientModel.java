@@ -11,6 +11,8 @@ import javax.lang.model.element.TypeElement;
  * @param api the annotated interface, the generated file's only originating element
  * @param apiName its name in generated code
  * @param clientName the generated class
+ * @param provider the provider of its tokens
+ * @param providerName the provider's name in the client's javadoc
  * @param isPublic whether the client is public (the interface is reachable from everywhere)
  * @param injectable whether {@code jakarta.inject} is on the class path
  * @param markGenerated whether {@code javax.annotation.processing.Generated} is available
@@ -20,6 +22,7 @@ record ClientModel(
     ClassName apiName,
     ClassName clientName,
     Provider provider,
+    String providerName,
     boolean isPublic,
     boolean injectable,
     boolean markGenerated) {}

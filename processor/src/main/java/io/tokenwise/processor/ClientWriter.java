@@ -27,7 +27,7 @@ final class ClientWriter {
         .addJavadoc("The Tokenwise client of {@link $T}: a Retrofit service whose calls carry a\n"
             + "self-refreshing $L access token. Generated from the interface's\n"
             + "{@code @TokenEndpoint}; settings given to {@link #$L()} override the annotation's.\n",
-            api, EndpointRules.displayName(model.provider()), ClientNames.BUILDER_METHOD);
+            api, model.providerName(), ClientNames.BUILDER_METHOD);
     if (model.isPublic()) {
       type.addModifiers(Modifier.PUBLIC);
     }
