@@ -53,7 +53,7 @@ final class BearerInterceptor implements Interceptor {
 
   /** True for one of the client's origins, over https or to a loopback host. */
   boolean maySend(HttpUrl url) {
-    if (!url.isHttps() && !UrlRules.isLoopbackHost(url.host())) {
+    if (!UrlRules.mayCarryCredentials(url.scheme(), url.host())) {
       return false;
     }
     for (HttpUrl origin : origins) {

@@ -296,7 +296,7 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
       throw new IllegalArgumentException(name + " must not carry user:password; pass credentials"
           + " with credentials(ClientCredentials.of(clientId, secret))");
     }
-    if (!parsed.isHttps() && !UrlRules.isLoopbackHost(parsed.host())) {
+    if (!UrlRules.mayCarryCredentials(parsed.scheme(), parsed.host())) {
       throw new IllegalArgumentException(name + " must use https (plain http is allowed only for"
           + " localhost, 127.0.0.0/8 and ::1): " + UrlRules.redact(url));
     }

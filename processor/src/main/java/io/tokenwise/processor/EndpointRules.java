@@ -96,7 +96,7 @@ final class EndpointRules {
           attribute, UrlRules.redact(url));
       return;
     }
-    if (scheme.equals("http") && !UrlRules.isLoopbackHost(uri.getHost())) {
+    if (!UrlRules.mayCarryCredentials(scheme, uri.getHost())) {
       report.addGuessing(Message.INSECURE_URL, quote("https" + url.substring(4)),
           endpoint.type(), endpoint.annotation(), value, attribute, url,
           isBase ? "the access token" : "the client secret");
