@@ -22,6 +22,8 @@ final class ClientNames {
   static final ClassName CLIENT_CREDENTIALS = ClassName.get("io.tokenwise", "ClientCredentials");
   static final ClassName CREDENTIALS_SOURCE_TYPE = ClassName.get("io.tokenwise", "CredentialsSource");
   static final ClassName PROVIDER = ClassName.get("io.tokenwise", "Provider");
+  static final ClassName ENV = ClassName.get("io.tokenwise", "Env");
+  static final ClassName AUTH_STYLE = ClassName.get("io.tokenwise", "AuthStyle");
   static final ClassName TOKEN_ENDPOINT = ClassName.get("io.tokenwise", "TokenEndpoint");
   static final ClassName REQUIRES_SCOPES = ClassName.get("io.tokenwise", "RequiresScopes");
   static final ClassName WITHOUT_ACCESS_TOKEN =

@@ -84,7 +84,14 @@ final class InterfaceValidator {
       return Optional.empty(); // the one gate: a client is written only for a clean report
     }
     return Optional.of(new ClientModel(type, ClassName.get(type), clientName,
-        endpoint.provider(), endpoint.spec().displayName(), isPublic, injectable, markGenerated));
+        endpoint.provider(), endpoint.spec().displayName(), endpoint.env(),
+        endpoint.effectiveAuthStyle(), emptyToNull(endpoint.tokenUrl()),
+        emptyToNull(endpoint.baseUrl()), endpoint.scopeNames(), isPublic, injectable,
+        markGenerated));
+  }
+
+  private static String emptyToNull(String attribute) {
+    return attribute.isEmpty() ? null : attribute;
   }
 
   /**
