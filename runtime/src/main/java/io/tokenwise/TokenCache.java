@@ -84,9 +84,12 @@ public final class TokenCache {
     }
   }
 
-  /** The entry for {@code exchange}'s key, created with {@code fetcher} if none is in use. */
+  /**
+   * The entry for {@code exchange}'s key through {@code fetcher}'s transport, created with {@code
+   * fetcher} if none is in use.
+   */
   TokenEntry entry(TokenExchange exchange, TokenFetcher fetcher) {
-    return entry(exchange.key(), exchange.provider, fetcher);
+    return entry(exchange.key(fetcher.transport()), exchange.provider, fetcher);
   }
 
   /**

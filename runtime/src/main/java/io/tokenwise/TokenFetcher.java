@@ -10,4 +10,9 @@ interface TokenFetcher {
    * its call), which is how the cache enforces a token request's deadline.
    */
   CompletableFuture<AccessToken> fetch();
+
+  /** How its requests reach the token endpoint: part of the key of the entry it fetches for. */
+  default FetchTransport transport() {
+    return FetchTransport.NONE;
+  }
 }

@@ -171,7 +171,7 @@ public final class TokenwiseProcessor extends AbstractProcessor {
         openApiDocuments)
         .validate(type, annotation.get());
     report.printTo(processingEnv.getMessager(), extendsClause);
-    if (model.isEmpty() || report.hasErrors()) {
+    if (model.isEmpty()) {
       return;
     }
     JavaFile file = writer.write(model.get());

@@ -1,5 +1,6 @@
 package io.tokenwise.processor;
 
+import io.tokenwise.internal.OperationTable;
 import io.tokenwise.internal.PaxosCatalog;
 import io.tokenwise.internal.PaxosOperation;
 import java.util.ArrayList;
@@ -10,15 +11,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Matches Paxos service methods against the operations table: the declared scopes must cover
- * each known endpoint, and a path the table does not know earns a warning with the nearest one.
+ * Matches service methods against a provider's operation table (Paxos's): the declared scopes
+ * must cover each known endpoint, and a path the table does not know earns a warning with the
+ * nearest one.
  */
-final class PaxosCoverage {
-  private final PaxosCatalog catalog = PaxosCatalog.get();
+final class TableCoverage {
+  private final OperationTable catalog;
   private final EndpointDeclaration endpoint;
   private final Report report;
 
-  PaxosCoverage(EndpointDeclaration endpoint, Report report) {
+  TableCoverage(OperationTable catalog, EndpointDeclaration endpoint, Report report) {
+    this.catalog = catalog;
     this.endpoint = endpoint;
     this.report = report;
   }
@@ -46,20 +49,12 @@ final class PaxosCoverage {
     }
     Set<String> declared = new LinkedHashSet<>(endpoint.scopeNames());
     PaxosOperation known = operation.get();
-    if (declared.isEmpty() || known.coveredBy(declared) || needsAnyToken(known)) {
+    if (declared.isEmpty() || known.coveredBy(declared)) {
       return; // no scopes at all is one NoScopes error, not one error per method
     }
     report.add(Message.MISSING_SCOPE, call.method(), call.annotation(), null,
         call.httpMethod(), call.path(), known.operationId(), describe(known.alternatives(), " and "),
         endpoint.type().getSimpleName(), fix(known.alternatives(), declared));
-  }
-
-  /**
-   * The table writes {@code (none)} where the spec asks for a token but names no scope: any
-   * token will do.
-   */
-  private static boolean needsAnyToken(PaxosOperation operation) {
-    return operation.alternatives().stream().anyMatch(scopes -> scopes.equals(Set.of("(none)")));
   }
 
   /** What to add: for each alternative, its scopes not yet declared. */
@@ -98,7 +93,8 @@ final class PaxosCoverage {
   Set<String> scopesNeededBy(List<HttpCall> calls) {
     Set<String> needed = new LinkedHashSet<>();
     for (HttpCall call : calls) {
-      operationOf(call).filter(operation -> !operation.isPublic() && !needsAnyToken(operation))
+      // An operation needing a token but no particular scope has one empty alternative.
+      operationOf(call).filter(operation -> !operation.isPublic())
           .ifPresent(operation -> needed.addAll(operation.alternatives().get(0)));
     }
     return needed;
