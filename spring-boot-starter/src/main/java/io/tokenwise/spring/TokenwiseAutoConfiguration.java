@@ -2,14 +2,9 @@ package io.tokenwise.spring;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import io.tokenwise.Provider;
 import io.tokenwise.TokenCache;
 import io.tokenwise.TokenEventListener;
 import io.tokenwise.micrometer.TokenwiseMetrics;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeSet;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -98,15 +93,7 @@ public class TokenwiseAutoConfiguration {
     org.springframework.boot.health.contributor.CompositeHealthContributor
         tokenwiseHealthContributor(TokenHealth health, TokenCache cache,
         TokenwiseClientFactory clients) {
-      Map<String, ProviderHealthIndicator> indicators = new LinkedHashMap<>();
-      TreeSet<Provider> providers = new TreeSet<>();
-      clients.index().forEach(entry -> providers.add(entry.provider()));
-      for (Provider provider : providers) {
-        indicators.put(provider.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-            new ProviderHealthIndicator(provider, health, cache, clients));
-      }
-      return org.springframework.boot.health.contributor.CompositeHealthContributor
-          .fromMap(indicators);
+      return new TokenwiseHealthContributor(health, cache, clients);
     }
   }
 }
