@@ -149,7 +149,8 @@ final class TokenEventsTest {
   @Test
   void theRequestIntervalHoldsARetryBack() throws Exception {
     FakeFetcher fetcher = new FakeFetcher(time, Duration.ofMinutes(10));
-    TokenEntry entry = entry(fetcher, settings -> settings.minRequestInterval(Duration.ofSeconds(3)));
+    TokenEntry entry =
+        entry(fetcher, settings -> settings.minRequestInterval(Duration.ofSeconds(3)));
     AccessToken first = entry.token();
     time.advance(Duration.ofMillis(500));
     events.clear();

@@ -24,7 +24,8 @@ class ClientIndexTest {
         "  @GET(\"transfer/transfers\")",
         "  Call<String> transfers();",
         "}");
-    JavaFileObject nested = JavaFileObjects.forResource("golden/nested/input/com/acme/Banking.java");
+    JavaFileObject nested =
+        JavaFileObjects.forResource("golden/nested/input/com/acme/Banking.java");
     Compilation compilation = compile(paxos, nested);
     assertThat(compilation).succeeded();
     assertThat(compilation)

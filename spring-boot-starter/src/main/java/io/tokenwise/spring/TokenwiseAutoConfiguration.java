@@ -29,9 +29,11 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(afterName = {
     // Spring Boot 4, then 3: the meter and observation registries exist before ours.
-    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+    "org.springframework.boot.micrometer.metrics.autoconfigure."
+        + "CompositeMeterRegistryAutoConfiguration",
     "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
-    "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+    "org.springframework.boot.actuate.autoconfigure.metrics."
+        + "CompositeMeterRegistryAutoConfiguration",
     "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration"})
 @EnableConfigurationProperties(TokenwiseProperties.class)
 @Import(ClientRegistrar.class)

@@ -11,6 +11,7 @@ import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,9 +26,8 @@ class ConfigurationTest {
       .withConfiguration(AutoConfigurations.of(TokenwiseAutoConfiguration.class))
       .withUserConfiguration(PaymentsService.class);
 
-  private static String failure(org.springframework.context.ApplicationContext context) {
-    Throwable failure = ((org.springframework.boot.test.context.assertj.AssertableApplicationContext)
-        context).getStartupFailure();
+  private static String failure(AssertableApplicationContext context) {
+    Throwable failure = context.getStartupFailure();
     StringBuilder messages = new StringBuilder();
     for (Throwable t = failure; t != null; t = t.getCause()) {
       messages.append(t.getMessage()).append('\n');

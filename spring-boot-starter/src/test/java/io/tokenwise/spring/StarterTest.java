@@ -43,12 +43,15 @@ class StarterTest {
     assertThat(payments.latestTransfers(3)).isEqualTo(3);
     assertThat(payments.userEmail("100001")).contains("@");
 
-    assertThat(Emulator.EMULATOR.tokenRequests(Provider.PAXOS) - paxosTokens).isLessThanOrEqualTo(1);
+    // At most one each: this context's other tests may have fetched the token already.
+    assertThat(Emulator.EMULATOR.tokenRequests(Provider.PAXOS) - paxosTokens)
+        .isLessThanOrEqualTo(1);
     assertThat(Emulator.EMULATOR.tokenRequests(Provider.MANGOPAY) - mangopayTokens)
         .isLessThanOrEqualTo(1);
     assertThat(context.getBeansOfType(PaxosTransfers.class)).containsOnlyKeys("paxosTransfers");
     assertThat(context.getBeansOfType(MangopayUsers.class)).containsOnlyKeys("mangopayUsers");
-    assertThat(context.getBeansOfType(OkHttpClient.class)).containsOnlyKeys("tokenwiseOkHttpClient");
+    assertThat(context.getBeansOfType(OkHttpClient.class))
+        .containsOnlyKeys("tokenwiseOkHttpClient");
     assertThat(context.getBeansOfType(TokenCache.class)).containsOnlyKeys("tokenwiseTokenCache");
     assertThat(context.getBean(TokenCache.class).tokens()).extracting(t -> t.provider())
         .containsExactlyInAnyOrder(Provider.PAXOS, Provider.MANGOPAY);
