@@ -84,6 +84,8 @@ public class TokenwiseAutoConfiguration {
   /** Actuator health under {@code tokenwise}: one indicator per provider of a generated client. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+  @org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator(
+      "tokenwise") // management.health.tokenwise.enabled=false turns it off
   static class Health {
     @Bean
     @ConditionalOnMissingBean

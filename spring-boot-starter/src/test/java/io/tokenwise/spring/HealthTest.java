@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,5 +59,21 @@ class HealthTest {
     HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
     assertThat(endpoint.healthForPath("tokenwise", "mangopay").getStatus()).isEqualTo(Status.UP);
     assertThat(endpoint.health().getStatus()).isEqualTo(Status.UP);
+  }
+
+  @Test
+  void healthCanBeTurnedOffLikeAnyIndicator() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(TokenwiseAutoConfiguration.class))
+        .withUserConfiguration(PaymentsService.class)
+        .withPropertyValues(Emulator.pairs())
+        .withPropertyValues("management.health.tokenwise.enabled=false")
+        .run(context -> assertThat(context).hasNotFailed()
+            .doesNotHaveBean("tokenwiseHealthContributor"));
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(TokenwiseAutoConfiguration.class))
+        .withUserConfiguration(PaymentsService.class)
+        .withPropertyValues(Emulator.pairs())
+        .run(context -> assertThat(context).hasBean("tokenwiseHealthContributor"));
   }
 }
