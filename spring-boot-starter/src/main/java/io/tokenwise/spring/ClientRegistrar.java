@@ -1,5 +1,6 @@
 package io.tokenwise.spring;
 
+import io.tokenwise.TokenCache;
 import java.util.List;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
@@ -7,7 +8,9 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.util.ClassUtils;
 
@@ -17,10 +20,16 @@ import org.springframework.util.ClassUtils;
  * application defines a bean of that interface itself. The beans are lazy: a client that nothing
  * injects needs no credentials; one that is injected is built, and checked, at start-up.
  */
-final class ClientRegistrar
-    implements ImportBeanDefinitionRegistrar, BeanClassLoaderAware, BeanFactoryAware {
+final class ClientRegistrar implements ImportBeanDefinitionRegistrar, BeanClassLoaderAware,
+    BeanFactoryAware, EnvironmentAware {
   private ClassLoader classLoader = ClientRegistrar.class.getClassLoader();
   private BeanFactory beanFactory;
+  private Environment environment;
+
+  @Override
+  public void setEnvironment(Environment environment) {
+    this.environment = environment;
+  }
 
   @Override
   public void setBeanClassLoader(ClassLoader classLoader) {
@@ -48,6 +57,31 @@ final class ClientRegistrar
       definition.setDescription("Tokenwise client " + entry.clientName());
       registry.registerBeanDefinition(entry.beanName(), definition);
     }
+    registerBoot3Health(registry);
+  }
+
+  /**
+   * On Spring Boot 3.5 (its health API, not Boot 4's), the {@code tokenwise} health through
+   * {@link Boot3Health}: registered here, with its type named, because the starter is compiled
+   * against Boot 4 and cannot declare a {@code @Bean} of a Boot 3 type. Off with {@code
+   * management.health.tokenwise.enabled=false}, as Boot's own indicators.
+   */
+  private void registerBoot3Health(BeanDefinitionRegistry registry) {
+    if (!ClassUtils.isPresent(Boot3Health.COMPOSITE, classLoader)
+        || ClassUtils.isPresent("org.springframework.boot.health.contributor.HealthIndicator",
+            classLoader)
+        || !environment.getProperty("management.health.tokenwise.enabled", Boolean.class,
+            environment.getProperty("management.health.defaults.enabled", Boolean.class, true))
+        || registry.containsBeanDefinition("tokenwiseHealthContributor")) {
+      return;
+    }
+    RootBeanDefinition definition = new RootBeanDefinition();
+    definition.setTargetType(ClassUtils.resolveClassName(Boot3Health.COMPOSITE, classLoader));
+    definition.setInstanceSupplier(() -> Boot3Health.composite(classLoader, new ProviderHealth(
+        beanFactory.getBean(TokenHealth.class), beanFactory.getBean(TokenCache.class),
+        beanFactory.getBean(TokenwiseClientFactory.class))));
+    definition.setDescription("Tokenwise health per provider (Spring Boot 3)");
+    registry.registerBeanDefinition("tokenwiseHealthContributor", definition);
   }
 
   /** A bean of the interface the application declares itself wins (its own wiring). */

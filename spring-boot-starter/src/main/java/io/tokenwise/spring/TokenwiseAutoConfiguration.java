@@ -81,23 +81,27 @@ public class TokenwiseAutoConfiguration {
         tokenwiseOkHttpClient, tokenwiseTokenCache, classLoader);
   }
 
-  /** Actuator health under {@code tokenwise}: one indicator per provider of a generated client. */
+  /**
+   * What the {@code tokenwise} health shows: each key's last token request. A listener like any
+   * other, so it is there whichever health API (Boot 4 here, Boot 3 in {@link ClientRegistrar}).
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public TokenHealth tokenwiseTokenHealth() {
+    return new TokenHealth();
+  }
+
+  /** Actuator health under {@code tokenwise} on Spring Boot 4: one indicator per provider. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
   @org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator(
       "tokenwise") // management.health.tokenwise.enabled=false turns it off
   static class Health {
     @Bean
-    @ConditionalOnMissingBean
-    TokenHealth tokenwiseTokenHealth() {
-      return new TokenHealth();
-    }
-
-    @Bean
     org.springframework.boot.health.contributor.CompositeHealthContributor
         tokenwiseHealthContributor(TokenHealth health, TokenCache cache,
         TokenwiseClientFactory clients) {
-      return new TokenwiseHealthContributor(health, cache, clients);
+      return new TokenwiseHealthContributor(new ProviderHealth(health, cache, clients));
     }
   }
 }
