@@ -105,7 +105,11 @@ final class TokenEvents {
             + " threw " + t + " on " + event.getClass().getSimpleName() + "; ignored");
       }
     }
-    JfrEvents.commit(event);
+    try {
+      JfrEvents.commit(event);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.log(Level.DEBUG, () -> "JFR event not recorded: " + e);
+    }
   }
 
   private static int status(TokenException e) {
