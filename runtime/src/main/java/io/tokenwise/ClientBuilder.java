@@ -278,7 +278,8 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
     redactBearerInNetworkLogs(baseClient);
     TokenExchange exchange = new TokenExchange(provider, style, tokenHttpUrl, credentials,
         scopes, tokenName, tokenExpiration);
-    TokenEntry entry = cache.entry(exchange, new HttpTokenFetcher(baseClient, exchange, cache));
+    TokenEntry entry =
+        cache.entry(exchange, env, new HttpTokenFetcher(baseClient, exchange, cache));
     OkHttpClient apiClient = baseClient.newBuilder()
         .addInterceptor(new BearerInterceptor(entry, provider, origins))
         .build();

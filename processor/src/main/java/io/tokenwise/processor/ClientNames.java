@@ -10,6 +10,8 @@ import javax.lang.model.util.Elements;
  * ClientNaming}'s, which {@code io.tokenwise.Tokenwise.create} looks up with.
  */
 final class ClientNames {
+  /** The folder of the client index, read by the Spring Boot starter. */
+  static final String INDEX_FOLDER = "META-INF/tokenwise/clients/";
   static final String BUILDER = "Builder";
   static final String CREATE = "create";
   static final String BUILDER_METHOD = "builder";
@@ -37,6 +39,26 @@ final class ClientNames {
     String packageName = elements.getPackageOf(api).getQualifiedName().toString();
     String binary = elements.getBinaryName(api).toString();
     return ClassName.get(packageName, ClientNaming.clientSimpleName(packageName, binary));
+  }
+
+  /** Where the client index entry of {@code api} goes: one resource per interface. */
+  static String indexResource(TypeElement api, Elements elements) {
+    return INDEX_FOLDER + elements.getBinaryName(api);
+  }
+
+  /**
+   * The client's name in configuration ({@code tokenwise.clients.<name>.*}): the client's simple
+   * name without {@code Client}, in kebab case. {@code PaxosTransfers} gives {@code
+   * paxos-transfers}, nested {@code Banking.Accounts} gives {@code banking-accounts}.
+   */
+  static String configurationName(ClassName client) {
+    String simple = client.simpleName();
+    String base = simple.substring(0, simple.length() - ClientNaming.SUFFIX.length());
+    return base.replace('_', '-')
+        .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+        .replaceAll("([A-Z]+)([A-Z][a-z])", "$1-$2")
+        .replaceAll("-+", "-")
+        .toLowerCase(java.util.Locale.ROOT);
   }
 
   private ClientNames() {}

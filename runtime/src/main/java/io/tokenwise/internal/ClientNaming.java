@@ -6,7 +6,7 @@ package io.tokenwise.internal;
  * a.b.Outer_InnerClient}, a top-level class in the interface's package.
  */
 public final class ClientNaming {
-  private static final String SUFFIX = "Client";
+  public static final String SUFFIX = "Client";
 
   /**
    * The client's simple name.
