@@ -58,7 +58,8 @@ public class FleetHotPathBenchmarks {
     TokenExchange exchange = new TokenExchange(Provider.CUSTOM, AuthStyle.CLIENT_SECRET_POST,
         server.tokenUrl(), ClientCredentials.of(Library.CLIENT_ID, Library.CLIENT_SECRET),
         List.of(), null, null);
-    entry = built.entry(exchange, new HttpTokenFetcher(new OkHttpClient(), exchange, built));
+    entry = built.entry(exchange, Env.SANDBOX,
+        new HttpTokenFetcher(new OkHttpClient(), exchange, built));
     entry.token();
     if (server.requests() != 1) {
       throw new IllegalStateException(store + ": " + server.requests() + " token requests");

@@ -1,9 +1,10 @@
 package io.tokenwise;
 
+import io.tokenwise.internal.ProviderCatalog;
+import io.tokenwise.internal.ProviderSpec;
 import io.tokenwise.internal.UrlRules;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -21,12 +22,14 @@ import retrofit2.Invocation;
 final class BearerInterceptor implements Interceptor {
   private final TokenEntry entry;
   private final Provider provider;
+  private final ProviderSpec.Wire wire;
   private final HttpUrl[] origins;
 
   /** {@code origins}: URLs whose scheme, host and port the token may be sent to. */
   BearerInterceptor(TokenEntry entry, Provider provider, List<HttpUrl> origins) {
     this.entry = entry;
     this.provider = provider;
+    this.wire = ProviderCatalog.spec(provider).wire();
     this.origins = origins.toArray(new HttpUrl[0]);
   }
 
@@ -50,7 +53,7 @@ final class BearerInterceptor implements Interceptor {
 
   /** True for one of the client's origins, over https or to a loopback host. */
   boolean maySend(HttpUrl url) {
-    if (!url.isHttps() && !UrlRules.isLoopbackHost(url.host())) {
+    if (!UrlRules.mayCarryCredentials(url.scheme(), url.host())) {
       return false;
     }
     for (HttpUrl origin : origins) {
@@ -69,10 +72,13 @@ final class BearerInterceptor implements Interceptor {
     return invocation != null && invocation.method().isAnnotationPresent(WithoutAccessToken.class);
   }
 
-  /** Mangopay: {@code WWW-Authenticate: PendingUserAction RedirectUrl=...}; the user must act. */
-  static boolean isStrongCustomerAuthentication(Response response) {
+  /**
+   * A 401 asking the user to act (Mangopay: {@code WWW-Authenticate: PendingUserAction
+   * RedirectUrl=...}), which a new token does not answer.
+   */
+  private boolean isStrongCustomerAuthentication(Response response) {
     for (String challenge : response.headers("WWW-Authenticate")) {
-      if (challenge.trim().toLowerCase(Locale.ROOT).startsWith("pendinguseraction")) {
+      if (wire.asksUserToAct(challenge)) {
         return true;
       }
     }

@@ -39,7 +39,13 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
   private static final String HTTP_LOGGING_INTERCEPTOR = "okhttp3.logging.HttpLoggingInterceptor";
 
   private final Class<T> api;
-  private final TokenEndpoint endpoint;
+  /** The interface's endpoint as declared; URLs null where the provider's own apply. */
+  private final Provider provider;
+  private final Env declaredEnv;
+  private final AuthStyle declaredStyle;
+  private final String declaredTokenUrl;
+  private final String declaredBaseUrl;
+  private final List<String> scopes;
   private ClientCredentials credentials;
   private Env env;
   private String baseUrl;
@@ -54,13 +60,47 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
   private final List<Converter.Factory> converterFactories = new ArrayList<>();
   private final List<CallAdapter.Factory> callAdapterFactories = new ArrayList<>();
 
-  /** For generated builders: {@code super(PaxosTransfers.class)}. */
-  protected ClientBuilder(Class<T> api) {
+  /**
+   * For generated builders: the interface's {@code @TokenEndpoint} as the processor resolved and
+   * checked it at compile time, so that the runtime checks only what is set at run time.
+   *
+   * @param authStyle the resolved style, never {@code DEFAULT}
+   * @param tokenUrl the annotation's token URL, or null for the provider's own in the env used
+   * @param baseUrl the annotation's base URL, or null for the provider's own in the env used
+   * @param scopes the declared scopes, in declared order
+   */
+  protected ClientBuilder(Class<T> api, Provider provider, Env env, AuthStyle authStyle,
+      String tokenUrl, String baseUrl, String... scopes) {
     this.api = Objects.requireNonNull(api, "api == null");
-    this.endpoint = api.getAnnotation(TokenEndpoint.class);
+    this.provider = Objects.requireNonNull(provider, "provider == null");
+    this.declaredEnv = Objects.requireNonNull(env, "env == null");
+    this.declaredStyle = Objects.requireNonNull(authStyle, "authStyle == null");
+    this.declaredTokenUrl = tokenUrl;
+    this.declaredBaseUrl = baseUrl;
+    this.scopes = List.of(scopes);
+  }
+
+  /**
+   * For builders written by hand (tests, clients built without the processor): reads {@code
+   * api}'s {@code @TokenEndpoint} at run time.
+   */
+  protected ClientBuilder(Class<T> api) {
+    this(api, declared(api));
+  }
+
+  private ClientBuilder(Class<T> api, TokenEndpoint endpoint) {
+    this(api, endpoint.provider(), endpoint.env(), endpoint.authStyle(),
+        endpoint.tokenUrl().isEmpty() ? null : endpoint.tokenUrl(),
+        endpoint.baseUrl().isEmpty() ? null : endpoint.baseUrl(), endpoint.scopes());
+  }
+
+  private static TokenEndpoint declared(Class<?> api) {
+    Objects.requireNonNull(api, "api == null");
+    TokenEndpoint endpoint = api.getAnnotation(TokenEndpoint.class);
     if (endpoint == null) {
       throw new IllegalArgumentException(api.getName() + " is not annotated @TokenEndpoint");
     }
+    return endpoint;
   }
 
   /** The generated builder itself. */
@@ -193,20 +233,16 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
     ClassPathCheck.verify();
     if (credentials == null) {
       throw new IllegalStateException("credentials are required: call credentials("
-          + "ClientCredentials.fromEnvironment(Provider." + endpoint.provider() + ")) or"
+          + "ClientCredentials.fromEnvironment(Provider." + provider + ")) or"
           + " credentials(ClientCredentials.of(clientId, secret))");
     }
-    Provider provider = endpoint.provider();
     ProviderSpec spec = ProviderCatalog.spec(provider);
-    Env env = this.env != null ? this.env : endpoint.env();
-    AuthStyle style = endpoint.authStyle() != AuthStyle.DEFAULT
-        ? endpoint.authStyle() : spec.authStyle();
-    if (style == AuthStyle.DEFAULT) {
-      throw new IllegalStateException(api.getName() + ": a CUSTOM provider needs an auth style:"
-          + " set @TokenEndpoint(authStyle = AuthStyle.CLIENT_SECRET_POST) or another");
-    }
-    String base = pick(baseUrl, endpoint.baseUrl(), spec.baseUrl(env).orElse(null));
-    String token = pick(tokenUrl, endpoint.tokenUrl(), spec.tokenUrl(env).orElse(null));
+    Env env = this.env != null ? this.env : declaredEnv;
+    AuthStyle style = spec.resolveAuthStyle(declaredStyle).orElseThrow(() ->
+        new IllegalStateException(api.getName() + ": a CUSTOM provider needs an auth style:"
+            + " set @TokenEndpoint(authStyle = AuthStyle.CLIENT_SECRET_POST) or another"));
+    String base = pick(baseUrl, declaredBaseUrl, spec.baseUrl(env).orElse(null));
+    String token = pick(tokenUrl, declaredTokenUrl, spec.tokenUrl(env).orElse(null));
     if (base == null) {
       throw new IllegalStateException(provider + " publishes no " + env + " API base URL:"
           + " call baseUrl(\"https://.../\") on the builder");
@@ -241,8 +277,9 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
     OkHttpClient baseClient = okHttpClient != null ? okHttpClient : DefaultHttpClient.INSTANCE;
     redactBearerInNetworkLogs(baseClient);
     TokenExchange exchange = new TokenExchange(provider, style, tokenHttpUrl, credentials,
-        List.of(endpoint.scopes()), tokenName, tokenExpiration);
-    TokenEntry entry = cache.entry(exchange, new HttpTokenFetcher(baseClient, exchange, cache));
+        scopes, tokenName, tokenExpiration);
+    TokenEntry entry =
+        cache.entry(exchange, env, new HttpTokenFetcher(baseClient, exchange, cache));
     OkHttpClient apiClient = baseClient.newBuilder()
         .addInterceptor(new BearerInterceptor(entry, provider, origins))
         .build();
@@ -281,11 +318,11 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
     }
   }
 
-  private static String pick(String runtime, String annotated, String catalog) {
+  private static String pick(String runtime, String declared, String catalog) {
     if (runtime != null) {
       return runtime;
     }
-    return annotated.isEmpty() ? catalog : annotated;
+    return declared != null ? declared : catalog;
   }
 
   /** Absolute, and https unless the host is loopback: tokens and secrets never travel in clear. */
@@ -299,7 +336,7 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
       throw new IllegalArgumentException(name + " must not carry user:password; pass credentials"
           + " with credentials(ClientCredentials.of(clientId, secret))");
     }
-    if (!parsed.isHttps() && !UrlRules.isLoopbackHost(parsed.host())) {
+    if (!UrlRules.mayCarryCredentials(parsed.scheme(), parsed.host())) {
       throw new IllegalArgumentException(name + " must use https (plain http is allowed only for"
           + " localhost, 127.0.0.0/8 and ::1): " + UrlRules.redact(url));
     }

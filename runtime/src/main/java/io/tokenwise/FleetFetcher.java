@@ -50,6 +50,11 @@ final class FleetFetcher implements TokenFetcher {
   }
 
   @Override
+  public FetchTransport transport() {
+    return direct.transport();
+  }
+
+  @Override
   public CompletableFuture<AccessToken> fetch(AccessToken replacing, boolean refused) {
     if (!fleet.storeUp(clock.millis())) {
       return direct.fetch();

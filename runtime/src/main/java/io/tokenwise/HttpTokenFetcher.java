@@ -15,6 +15,7 @@ import okhttp3.Response;
 /** Sends an exchange's token request through a client that never follows redirects. */
 final class HttpTokenFetcher implements TokenFetcher {
   private final OkHttpClient client;
+  private final FetchTransport transport;
   private final TokenExchange exchange;
   private final TokenResponseReader reader;
   private final Clock clock;
@@ -23,6 +24,7 @@ final class HttpTokenFetcher implements TokenFetcher {
   /** A fetcher on {@code cache}'s clock, sending its requests on the cache's threads. */
   HttpTokenFetcher(OkHttpClient baseClient, TokenExchange exchange, TokenCache cache) {
     this.client = tokenClient(baseClient);
+    this.transport = FetchTransport.of(baseClient);
     this.exchange = exchange;
     this.reader = new TokenResponseReader(exchange);
     this.clock = cache.settings.clock();
@@ -62,6 +64,11 @@ final class HttpTokenFetcher implements TokenFetcher {
     return response.code() == 503 && retryAfter != null && retryAfter.matches("0+")
         ? response.newBuilder().removeHeader("Retry-After").build()
         : response;
+  }
+
+  @Override
+  public FetchTransport transport() {
+    return transport;
   }
 
   @Override

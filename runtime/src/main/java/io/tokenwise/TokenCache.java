@@ -4,6 +4,8 @@ import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -40,7 +42,8 @@ public final class TokenCache {
       long waitTimeoutMillis,
       long rejectionMemoryMillis,
       long forcedRefreshIntervalMillis,
-      long maxBackoffMillis) {}
+      long maxBackoffMillis,
+      List<TokenEventListener> listeners) {}
 
   final Settings settings;
   /** The fleet's shared store, or null: tokens are this process's own. */
@@ -58,7 +61,8 @@ public final class TokenCache {
         builder.waitTimeout.toMillis(),
         builder.rejectionMemory.toMillis(),
         builder.forcedRefreshInterval.toMillis(),
-        builder.maxBackoff.toMillis());
+        builder.maxBackoff.toMillis(),
+        List.copyOf(builder.listeners));
     this.fleet = builder.fleet;
   }
 
@@ -90,18 +94,44 @@ public final class TokenCache {
     }
   }
 
-  /** The entry for {@code exchange}'s key, created with {@code fetcher} if none is in use. */
-  TokenEntry entry(TokenExchange exchange, TokenFetcher fetcher) {
+  /**
+   * The tokens held now, one per key in use that has one: for gauges and health checks. Neither
+   * tokens nor credentials: see {@link CachedToken}.
+   */
+  public List<CachedToken> tokens() {
+    removeDropped();
+    List<CachedToken> tokens = new ArrayList<>();
+    for (EntryReference reference : entries.values()) {
+      TokenEntry entry = reference.get();
+      CachedToken token = entry == null ? null : entry.cachedToken();
+      if (token != null) {
+        tokens.add(token);
+      }
+    }
+    return List.copyOf(tokens);
+  }
+
+  /**
+   * The entry for {@code exchange}'s key through {@code fetcher}'s transport, created with {@code
+   * fetcher} if none is in use; {@code env} names the key in events.
+   */
+  TokenEntry entry(TokenExchange exchange, Env env, TokenFetcher fetcher) {
+    // With a fleet, the fetch goes through its store first (docs/DESIGN.md, "A fleet").
     TokenFetcher shared = fleet != null && fleet.singleFlight(exchange.provider)
         ? new FleetFetcher(fleet, exchange, fetcher, settings) : fetcher;
-    return entry(exchange.key(), exchange.provider, shared);
+    return entry(exchange.key(fetcher.transport()), exchange.provider, env, shared);
+  }
+
+  /** As {@link #entry(TokenKey, Provider, Env, TokenFetcher)}, for tests: events say SANDBOX. */
+  TokenEntry entry(TokenKey key, Provider provider, TokenFetcher fetcher) {
+    return entry(key, provider, Env.SANDBOX, fetcher);
   }
 
   /**
    * The entry in use for {@code key}, or a new one. The caller must hold on to it: the cache
    * does not, so that an entry no client holds is collected with its fetcher's credentials.
    */
-  TokenEntry entry(TokenKey key, Provider provider, TokenFetcher fetcher) {
+  TokenEntry entry(TokenKey key, Provider provider, Env env, TokenFetcher fetcher) {
     removeDropped();
     for (; ; ) {
       EntryReference current = entries.get(key);
@@ -109,7 +139,7 @@ public final class TokenCache {
       if (entry != null) {
         return entry;
       }
-      TokenEntry created = new TokenEntry(settings, key, provider, fetcher);
+      TokenEntry created = new TokenEntry(settings, key, provider, env, fetcher);
       EntryReference reference = new EntryReference(key, created, dropped);
       boolean installed = current == null
           ? entries.putIfAbsent(key, reference) == null
@@ -171,6 +201,7 @@ public final class TokenCache {
     private Duration forcedRefreshInterval = Duration.ofSeconds(10);
     private Duration maxBackoff = Duration.ofSeconds(30);
     private TokenFleet fleet;
+    private final List<TokenEventListener> listeners = new ArrayList<>();
 
     private Builder() {}
 
@@ -234,6 +265,16 @@ public final class TokenCache {
      */
     public Builder fleet(TokenFleet fleet) {
       this.fleet = Objects.requireNonNull(fleet, "fleet == null");
+      return this;
+    }
+
+    /**
+     * Adds a listener told of every token request, refresh, invalidation and rate limit of this
+     * cache's keys (see {@link TokenEvent}); may be called more than once. Listeners run in the
+     * order added; what one throws is logged and dropped.
+     */
+    public Builder eventListener(TokenEventListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener == null"));
       return this;
     }
 

@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -51,6 +52,9 @@ final class TokenEntry {
   private final Provider provider;
   final TokenFetcher fetcher;
   private final String keyFingerprint;
+  private final Env env;
+  /** Observability: every {@code events.} call below is a hook of docs/DESIGN.md's events. */
+  private final TokenEvents events;
 
   private volatile State state = State.EMPTY;
   private final AtomicReference<Flight> flight = new AtomicReference<>();
@@ -61,12 +65,15 @@ final class TokenEntry {
   /** Callers that had to wait for a token: observable behaviour for tests. */
   final LongAdder waits = new LongAdder();
 
-  TokenEntry(TokenCache.Settings settings, TokenKey key, Provider provider, TokenFetcher fetcher) {
+  TokenEntry(TokenCache.Settings settings, TokenKey key, Provider provider, Env env,
+      TokenFetcher fetcher) {
     this.settings = settings;
     this.clock = settings.clock();
     this.provider = provider;
     this.fetcher = fetcher;
     this.keyFingerprint = key.fingerprint();
+    this.env = env;
+    this.events = new TokenEvents(settings.listeners(), clock, provider, env, keyFingerprint);
   }
 
   /** A token usable now, for a caller outside an OkHttp call. */
@@ -95,6 +102,7 @@ final class TokenEntry {
   private void refreshAhead(State s) {
     Flight mine = new Flight();
     if (flight.compareAndSet(null, mine)) {
+      events.refreshAhead(s.token); // observability hook
       log(Level.DEBUG, () -> "refreshing ahead of expiry; token " + s.token.fingerprint()
           + " stays in use for " + (s.usableUntil - clock.millis()) + " ms");
       mine.start();
@@ -135,18 +143,21 @@ final class TokenEntry {
     for (; ; ) {
       State s = state;
       if (s.token != rejected || s.invalidated) {
+        events.invalidated(false); // observability hook: a stale token
         return true; // Already replaced, or already being replaced: retry with the new one.
       }
       long now = clock.millis();
       long sinceForced = now - lastForcedAt;
       if (sinceForced < settings.forcedRefreshIntervalMillis()) {
         // A fresh token was refused too: the problem is not expiry.
+        events.rateLimited(TokenEvent.RateLimited.Reason.FORCED_REFRESH_INTERVAL, 0); // hook
         log(Level.DEBUG, () -> "token " + rejected.fingerprint() + " refused with 401 only "
             + sinceForced + " ms after the last forced refresh; the 401 goes to the caller");
         return false;
       }
       if (STATE.compareAndSet(this, s, s.asInvalidated())) {
         lastForcedAt = now;
+        events.invalidated(true); // observability hook: the current token
         log(Level.INFO, () -> "token " + rejected.fingerprint() + " refused with 401 and"
             + " invalidated " + (s.expiresAt() - now) + " ms before its expiry; fetching a new one");
         return true;
@@ -157,6 +168,16 @@ final class TokenEntry {
   /** True while a token request (or its retries) is under way. */
   boolean refreshing() {
     return flight.get() != null;
+  }
+
+  /** The token held now, for {@link TokenCache#tokens()}; null when none. */
+  CachedToken cachedToken() {
+    State s = state;
+    if (s.token == null || s.invalidated) {
+      return null;
+    }
+    return new CachedToken(provider, env, keyFingerprint, s.token.expiresAt(),
+        Instant.ofEpochMilli(s.usableUntil));
   }
 
   /** Drops the token and any remembered failure. */
@@ -186,6 +207,7 @@ final class TokenEntry {
   private final class Flight {
     private final CompletableFuture<AccessToken> result = new CompletableFuture<>();
     private int failures; // touched by one attempt at a time
+    private int attempts; // likewise
     private volatile long nextAttemptAt;
     private volatile TokenException lastFailure;
 
@@ -197,7 +219,8 @@ final class TokenEntry {
     private void scheduleAttempt(long delay) {
       long now = clock.millis();
       State s = state;
-      long at = Math.max(now + delay, lastRequestAt + settings.minRequestIntervalMillis());
+      long limited = lastRequestAt + settings.minRequestIntervalMillis() - (now + delay);
+      long at = now + delay + Math.max(0, limited);
       if (s.failure != null) {
         at = Math.max(at, s.failureUntil);
       }
@@ -206,6 +229,9 @@ final class TokenEntry {
         settings.scheduler().execute(this::attempt);
       } else {
         settings.scheduler().schedule(this::attempt, at - now);
+      }
+      if (limited > 0) { // observability hook: the rate limit holds this attempt back
+        events.rateLimited(TokenEvent.RateLimited.Reason.MIN_REQUEST_INTERVAL, limited);
       }
     }
 
@@ -217,6 +243,7 @@ final class TokenEntry {
     private void attempt() {
       long sentAt = clock.millis();
       lastRequestAt = sentAt;
+      events.fetchStarted(++attempts); // observability hook
       CompletableFuture<AccessToken> answer;
       try {
         State current = state;
@@ -243,7 +270,9 @@ final class TokenEntry {
         }
       } catch (Throwable t) {
         if (!result.isDone()) {
-          fail(internalFailure(t), clock.millis() + settings.rejectionMemoryMillis());
+          TokenException internal = internalFailure(t);
+          events.fetchFailed(attempts, clock.millis() - sentAt, internal, false); // hook
+          fail(internal, clock.millis() + settings.rejectionMemoryMillis());
         }
       }
     }
@@ -254,6 +283,7 @@ final class TokenEntry {
       State previous = state;
       State next = State.of(token, latencyMillis, settings.random().nextDouble());
       state = next;
+      events.fetchSucceeded(attempts, latency, token); // hook: before the waiters get the token
       flight.set(null);
       result.complete(token);
       int failed = failures;
@@ -305,6 +335,8 @@ final class TokenEntry {
       long now = clock.millis();
       long latency = Math.max(0, now - lastRequestAt);
       if (!isRetriable(e)) {
+        events.fetchFailed(attempts, latency, e, false); // observability hooks
+        events.rejectionRemembered(e, settings.rejectionMemoryMillis());
         log(Level.WARNING, () -> "token request rejected after " + latency + " ms, not retried;"
             + " answering from memory for " + settings.rejectionMemoryMillis() + " ms: "
             + e.getMessage());
@@ -316,12 +348,17 @@ final class TokenEntry {
       boolean tokenOutlastsDelay = now + delay < state.usableUntil;
       if (tokenOutlastsDelay
           || (failures < ATTEMPTS_WITHOUT_TOKEN && delay <= settings.waitTimeoutMillis())) {
+        events.fetchFailed(attempts, latency, e, true); // observability hooks
+        if (tokenOutlastsDelay) {
+          events.servedWhileRefreshFails(state.token);
+        }
         log(Level.INFO, () -> "token request failed after " + latency + " ms (failure " + failures
             + ": " + e.getMessage() + "); retry in " + delay + " ms"
             + (tokenOutlastsDelay ? ", current token still served" : ""));
         scheduleAttempt(delay);
         return;
       }
+      events.fetchFailed(attempts, latency, e, false); // observability hook
       log(Level.WARNING, () -> "token request failed " + failures + " times, giving up for "
           + delay + " ms: " + e.getMessage());
       fail(e, now + delay);

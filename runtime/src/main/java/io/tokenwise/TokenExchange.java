@@ -1,6 +1,7 @@
 package io.tokenwise;
 
 import com.squareup.moshi.JsonWriter;
+import io.tokenwise.internal.ProviderCatalog;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,8 @@ final class TokenExchange {
   final List<String> scopes;
   final String tokenName;
   final Duration expiration;
+  /** Basic over the raw {@code id:secret} (Mangopay's {@code ClientId:ApiKey}), not RFC 6749's. */
+  private final boolean rawBasicPair;
 
   TokenExchange(
       Provider provider,
@@ -42,9 +45,12 @@ final class TokenExchange {
     if (style == AuthStyle.DEFAULT) {
       throw new IllegalArgumentException("resolve AuthStyle.DEFAULT before building an exchange");
     }
-    if (isMangopayBasic(provider, style) && credentials.clientId().indexOf(':') >= 0) {
-      throw new IllegalArgumentException("The Mangopay client id contains ':', which its"
-          + " Basic 'ClientId:ApiKey' header cannot carry: check the client id you configured");
+    this.rawBasicPair = style == AuthStyle.CLIENT_SECRET_BASIC
+        && ProviderCatalog.spec(provider).wire().rawBasicPair();
+    if (rawBasicPair && credentials.clientId().indexOf(':') >= 0) {
+      throw new IllegalArgumentException("The " + ProviderCatalog.spec(provider).displayName()
+          + " client id contains ':', which its raw Basic 'id:secret' pair cannot carry:"
+          + " check the client id you configured");
     }
     if ((tokenName != null || expiration != null) && style != AuthStyle.JSON_API_KEY) {
       throw new IllegalStateException("tokenName and tokenExpiration apply only to the"
@@ -57,11 +63,6 @@ final class TokenExchange {
     this.scopes = List.copyOf(scopes);
     this.tokenName = tokenName;
     this.expiration = expiration;
-  }
-
-  /** Mangopay documents Basic over the raw {@code ClientId:ApiKey}, not RFC 6749's form-encoded pair. */
-  private static boolean isMangopayBasic(Provider provider, AuthStyle style) {
-    return provider == Provider.MANGOPAY && style == AuthStyle.CLIENT_SECRET_BASIC;
   }
 
   /** A new token request; its body carries the secret, so it never goes through a logging client. */
@@ -84,7 +85,7 @@ final class TokenExchange {
   }
 
   private String basicAuthorization() {
-    String pair = isMangopayBasic(provider, style)
+    String pair = rawBasicPair
         ? credentials.clientId() + ':' + credentials.secret()
         : formEncode(credentials.clientId()) + ':' + formEncode(credentials.secret());
     return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
@@ -125,9 +126,14 @@ final class TokenExchange {
     return RequestBody.create(buffer.readByteArray(), JSON);
   }
 
-  /** Identifies the token this exchange obtains: same key, same token. */
-  TokenKey key() {
+  /** Identifies the token this exchange obtains through {@code transport}: same key, same token. */
+  TokenKey key(FetchTransport transport) {
     return new TokenKey(tokenUrl.toString(), style, CredentialsDigest.of(credentials), scopes,
-        tokenName, expiration);
+        tokenName, expiration, transport);
+  }
+
+  /** The key of this exchange's token fetched by no HTTP client of its own (tests). */
+  TokenKey key() {
+    return key(FetchTransport.NONE);
   }
 }

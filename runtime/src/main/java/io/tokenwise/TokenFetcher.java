@@ -18,4 +18,9 @@ interface TokenFetcher {
   default CompletableFuture<AccessToken> fetch(AccessToken replacing, boolean refused) {
     return fetch();
   }
+
+  /** How its requests reach the token endpoint: part of the key of the entry it fetches for. */
+  default FetchTransport transport() {
+    return FetchTransport.NONE;
+  }
 }

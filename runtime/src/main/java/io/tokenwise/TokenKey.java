@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * What makes two clients share a token: token URL, auth style, client id and scopes
- * (docs/DESIGN.md), plus the secret, so that a client with a wrong secret cannot get, or poison,
- * the entry of one with the right secret. Client id and secret are held only as a full-strength
+ * (docs/DESIGN.md, "The cache key"), plus the secret, so that a client with a wrong secret cannot
+ * get, or poison, the entry of one with the right secret, and the transport, so that a client
+ * never fetches through another's TLS. Client id and secret are held only as a full-strength
  * {@link CredentialsDigest}: the key holds no secret, and no short fingerprint decides.
  */
 record TokenKey(
@@ -15,7 +16,8 @@ record TokenKey(
     CredentialsDigest credentials,
     List<String> scopes,
     String tokenName,
-    Duration expiration) {
+    Duration expiration,
+    FetchTransport transport) {
 
   /** A short fingerprint for logs, display only: the client id may itself be an API key (Papaya). */
   String fingerprint() {

@@ -2,6 +2,8 @@ package io.tokenwise;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
+import io.tokenwise.internal.ProviderCatalog;
+import io.tokenwise.internal.ProviderSpec.ErrorField;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -393,7 +395,8 @@ final class TokenResponseReader {
       String error = text(json, "error");
       String code;
       String message;
-      if (json.containsKey("error_description") || (error != null && provider != Provider.PAPAYA_GLOBAL
+      boolean errorIsCode = ProviderCatalog.spec(provider).wire().errorField() == ErrorField.CODE;
+      if (json.containsKey("error_description") || (error != null && errorIsCode
           && !json.containsKey("message") && !json.containsKey("Message"))) {
         code = error; // OAuth2 (RFC 6749 section 5.2)
         message = text(json, "error_description");
@@ -404,7 +407,7 @@ final class TokenResponseReader {
         code = text(json, "code"); // Paysway
         message = text(json, "message");
       } else {
-        code = null; // Papaya: {"error": "..."}
+        code = null; // a lone error holding a message (Papaya: {"error": "..."})
         message = error;
       }
       return new ProviderError(

@@ -1,5 +1,6 @@
 package io.tokenwise;
 
+import io.tokenwise.internal.ClientNaming;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Objects;
@@ -58,13 +59,9 @@ public final class Tokenwise {
         + " compilation that should have generated it reported an error";
   }
 
-  /** {@code a.b.Outer$Inner} → {@code a.b.Outer_InnerClient}. */
+  /** {@code a.b.Outer$Inner} → {@code a.b.Outer_InnerClient}, as the processor names it. */
   static String clientName(Class<?> api) {
-    String packageName = api.getPackageName();
-    String binary = api.getName();
-    String simple = packageName.isEmpty() ? binary : binary.substring(packageName.length() + 1);
-    String generated = simple.replace('$', '_') + "Client";
-    return packageName.isEmpty() ? generated : packageName + "." + generated;
+    return ClientNaming.clientName(api.getPackageName(), api.getName());
   }
 
   private Tokenwise() {}

@@ -188,6 +188,100 @@ final class ClientGlueTest {
   }
 
   /**
+   * A client with the key of another but its own OkHttpClient (Mangopay's mutual TLS: its own
+   * client certificate) fetches its token through its own transport, as {@code okHttpClient}
+   * promises, never through the first client's.
+   */
+  @Test
+  void aClientWithItsOwnTransportFetchesThroughIt() throws Exception {
+    SocketRecorder first = new SocketRecorder();
+    SocketRecorder second = new SocketRecorder();
+    PaxosApi firstClient = builder(PaxosApi.class).okHttpClient(first.client()).build();
+    PaxosApi secondClient = builder(PaxosApi.class).okHttpClient(second.client()).build();
+    assertEquals(200, secondClient.transfers().execute().code());
+    assertEquals(0, first.tokenRequests(), "the second client's token went over the first's");
+    assertEquals(1, second.tokenRequests());
+    assertEquals(200, firstClient.transfers().execute().code());
+    assertEquals(1, first.tokenRequests());
+    assertEquals(2, tokenRequests.size(), "one token per transport");
+
+    // Clients on one OkHttpClient, or on clients derived from it, share their token.
+    PaxosApi derived = builder(PaxosApi.class)
+        .okHttpClient(second.client().newBuilder().addInterceptor(chain ->
+            chain.proceed(chain.request())).build())
+        .build();
+    assertEquals(200, derived.transfers().execute().code());
+    assertEquals(2, tokenRequests.size());
+  }
+
+  /** An OkHttpClient whose sockets record what they send, to tell which transport sent what. */
+  private static final class SocketRecorder extends javax.net.SocketFactory {
+    private final java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+    private final OkHttpClient client = new OkHttpClient.Builder().socketFactory(this).build();
+
+    OkHttpClient client() {
+      return client;
+    }
+
+    int tokenRequests() {
+      String text;
+      synchronized (sent) {
+        text = sent.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+      }
+      return text.split("POST /oauth2/token ", -1).length - 1;
+    }
+
+    @Override
+    public java.net.Socket createSocket() {
+      return new java.net.Socket() {
+        @Override
+        public java.io.OutputStream getOutputStream() throws IOException {
+          java.io.OutputStream out = super.getOutputStream();
+          return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+              synchronized (sent) {
+                sent.write(bytes, offset, length);
+              }
+              out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+              synchronized (sent) {
+                sent.write(b);
+              }
+              out.write(b);
+            }
+          };
+        }
+      };
+    }
+
+    @Override
+    public java.net.Socket createSocket(String host, int port) {
+      throw new UnsupportedOperationException("OkHttp connects unconnected sockets");
+    }
+
+    @Override
+    public java.net.Socket createSocket(String host, int port, java.net.InetAddress local,
+        int localPort) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.net.Socket createSocket(java.net.InetAddress host, int port) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.net.Socket createSocket(java.net.InetAddress host, int port,
+        java.net.InetAddress local, int localPort) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  /**
    * A client whose secret has the same short fingerprint as another's does not get the other's
    * token from a shared cache: the key compares the secrets at full strength.
    */

@@ -47,7 +47,7 @@ final class TokenFleetTest {
     TokenFleet fleet = TokenFleet.builder(store).encryptionKey("k1", KEY).build();
     TokenCache cache = TokenCache.builder().clock(time).scheduler(time).random(new Random(7))
         .fleet(fleet).build();
-    return cache.entry(exchange(CREDENTIALS), fetcher);
+    return cache.entry(exchange(CREDENTIALS), Env.SANDBOX, fetcher);
   }
 
   @Test

@@ -1,9 +1,8 @@
 package io.tokenwise.examples;
 
-import io.tokenwise.ClientBuilder;
 import io.tokenwise.Provider;
 import io.tokenwise.TokenCache;
-import io.tokenwise.examples.emulator.ProviderEmulator;
+import io.tokenwise.testing.ProviderEmulator;
 import io.tokenwise.internal.ProviderCatalog;
 import io.tokenwise.internal.ProviderSpec;
 import java.io.IOException;
@@ -97,30 +96,18 @@ public final class Demo {
     }
   }
 
-  /** A generated client of {@code provider}, pointed at the emulator. */
-  private static <T, B extends ClientBuilder<T, B>> T toEmulator(B builder, Provider provider,
-      ProviderEmulator emulator, OkHttpClient http, TokenCache cache) {
-    return builder
-        .credentials(emulator.credentials(provider))
-        .tokenUrl(emulator.tokenUrl(provider))
-        .baseUrl(emulator.baseUrl(provider))
-        .okHttpClient(http)
-        .tokenCache(cache)
-        .build();
-  }
-
   /** One generated client per provider, pointed at the emulator. */
   private static List<Lane> lanes(ProviderEmulator emulator, OkHttpClient http) {
     // One cache for all four, as in an application; each provider still has its own key.
     TokenCache cache = TokenCache.create();
-    PaxosTransfers paxos = toEmulator(PaxosTransfersClient.builder(), Provider.PAXOS,
-        emulator, http, cache);
-    MangopayUsers mangopay = toEmulator(MangopayUsersClient.builder(), Provider.MANGOPAY,
-        emulator, http, cache);
-    PayswayPayments paysway = toEmulator(PayswayPaymentsClient.builder(), Provider.PAYSWAY,
-        emulator, http, cache);
-    PapayaWorkers papaya = toEmulator(PapayaWorkersClient.builder(), Provider.PAPAYA_GLOBAL,
-        emulator, http, cache);
+    PaxosTransfers paxos = emulator.configure(PaxosTransfersClient.builder())
+        .okHttpClient(http).tokenCache(cache).build();
+    MangopayUsers mangopay = emulator.configure(MangopayUsersClient.builder())
+        .okHttpClient(http).tokenCache(cache).build();
+    PayswayPayments paysway = emulator.configure(PayswayPaymentsClient.builder())
+        .okHttpClient(http).tokenCache(cache).build();
+    PapayaWorkers papaya = emulator.configure(PapayaWorkersClient.builder())
+        .okHttpClient(http).tokenCache(cache).build();
     String profile = "4eb4ee38-8e55-4e7c-a7e4-b4f6c2b1e0a1";
     return List.of(
         new Lane(Provider.PAXOS, i -> switch (i % 3) {
@@ -147,7 +134,7 @@ public final class Demo {
         }
         if (i == REFRESHED_BEFORE) {
           // The first token has expired at the provider; its successor must already be here.
-          refreshedAhead = emulator.tokensIssued(provider) == 2;
+          refreshedAhead = emulator.issuedTokenCount(provider) == 2;
         }
         if (i == REVOKE_BEFORE) {
           emulator.revokeTokens(provider);
@@ -176,8 +163,8 @@ public final class Demo {
       ProviderSpec spec = ProviderCatalog.spec(provider);
       String style = spec.authStyle() + (spec.takesScopes() ? " + scope" : "");
       return new Row(provider, style, outcome.succeeded(), outcome.refreshedAhead(),
-          emulator.tokenRequests(provider),
-          emulator.apiCalls(provider), emulator.rejectedApiCalls(provider),
+          emulator.tokenRequestCount(provider),
+          emulator.apiCallCount(provider), emulator.rejectedApiCallCount(provider),
           emulator.tokenLifetime(provider));
     }
 

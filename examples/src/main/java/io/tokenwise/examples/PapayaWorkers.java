@@ -8,7 +8,7 @@ import retrofit2.http.GET;
 import retrofit2.http.Path;
 
 /**
- * Workers as the {@link io.tokenwise.examples.emulator.ProviderEmulator} serves them. Papaya
+ * Workers as the {@link io.tokenwise.testing.ProviderEmulator} serves them. Papaya
  * Global publishes no API host, so the base URL is given at run time ({@code
  * PapayaWorkersClient.builder().baseUrl(...)}); take the real paths from its API reference.
  */

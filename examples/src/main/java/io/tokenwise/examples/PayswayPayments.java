@@ -9,7 +9,7 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 
 /**
- * Payments as the {@link io.tokenwise.examples.emulator.ProviderEmulator} serves them; take the
+ * Payments as the {@link io.tokenwise.testing.ProviderEmulator} serves them; take the
  * real paths from Paysway's API reference.
  */
 @TokenEndpoint(provider = Provider.PAYSWAY)

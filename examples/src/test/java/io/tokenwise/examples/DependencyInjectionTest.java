@@ -9,13 +9,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
-import io.tokenwise.ClientBuilder;
 import io.tokenwise.ClientCredentials;
 import io.tokenwise.CredentialsSource;
 import io.tokenwise.Provider;
-import io.tokenwise.TokenCache;
-import io.tokenwise.TokenEndpoint;
-import io.tokenwise.examples.emulator.ProviderEmulator;
+import io.tokenwise.testing.ProviderEmulator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -72,20 +69,7 @@ final class DependencyInjectionTest {
   @Test
   void injectedClientsTakeTheirOtherSettingsFromTheSourceAndCallTheEmulator() throws Exception {
     try (ProviderEmulator emulator = ProviderEmulator.start()) {
-      TokenCache cache = TokenCache.create();
-      CredentialsSource toEmulator = new CredentialsSource() {
-        @Override
-        public ClientCredentials credentials(Provider provider) {
-          return emulator.credentials(provider);
-        }
-
-        @Override
-        public void configure(Class<?> api, ClientBuilder<?, ?> builder) {
-          Provider provider = api.getAnnotation(TokenEndpoint.class).provider();
-          builder.baseUrl(emulator.baseUrl(provider)).tokenUrl(emulator.tokenUrl(provider))
-              .tokenCache(cache);
-        }
-      };
+      CredentialsSource toEmulator = emulator.credentialsSource();
       Injector wired = Guice.createInjector(new AbstractModule() {
         @Override
         protected void configure() {
@@ -99,8 +83,8 @@ final class DependencyInjectionTest {
       MangopayUsers mangopay = wired.getInstance(MangopayUsers.class);
       assertEquals(200, papaya.worker("w-1").execute().code());
       assertEquals(200, mangopay.user("42").execute().code());
-      assertEquals(1, emulator.tokenRequests(Provider.PAPAYA_GLOBAL));
-      assertEquals(1, emulator.tokenRequests(Provider.MANGOPAY));
+      assertEquals(1, emulator.tokenRequestCount(Provider.PAPAYA_GLOBAL));
+      assertEquals(1, emulator.tokenRequestCount(Provider.MANGOPAY));
     }
   }
 

@@ -1,63 +1,52 @@
 package io.tokenwise.examples;
 
+import io.tokenwise.ClientBuilder;
 import io.tokenwise.ClientCredentials;
 import io.tokenwise.Provider;
-import io.tokenwise.TokenCache;
-import io.tokenwise.examples.emulator.ProviderEmulator;
+import io.tokenwise.testing.ProviderEmulator;
+import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 import retrofit2.Call;
 
 /**
- * The generated clients of the example interfaces, pointed at an emulator, each with its own
- * token cache on the test's clock; {@link #calls} gives any provider's n-th call.
+ * The generated clients of the example interfaces, pointed at an emulator (each with its own
+ * token cache on the emulator's clock); {@link #calls} gives any provider's n-th call.
  */
 final class EmulatedClients {
   private final ProviderEmulator emulator;
-  private final TestClock clock;
+  private final BiConsumer<Provider, ClientBuilder<?, ?>> settings;
 
-  EmulatedClients(ProviderEmulator emulator, TestClock clock) {
-    this.emulator = emulator;
-    this.clock = clock;
+  EmulatedClients(ProviderEmulator emulator) {
+    this(emulator, (provider, builder) -> {});
   }
 
-  private TokenCache cache() {
-    return TokenCache.builder().clock(clock).build();
+  /** Clients that also get {@code settings} (a proxy's token URL, a shared cache, ...). */
+  EmulatedClients(ProviderEmulator emulator, BiConsumer<Provider, ClientBuilder<?, ?>> settings) {
+    this.emulator = emulator;
+    this.settings = settings;
+  }
+
+  private <T> T client(Class<T> api, Provider provider, ClientCredentials credentials) {
+    ClientBuilder<T, ?> builder = emulator.builder(api);
+    builder.credentials(credentials);
+    settings.accept(provider, builder);
+    return builder.build();
   }
 
   PaxosTransfers paxos(ClientCredentials credentials) {
-    return PaxosTransfersClient.builder()
-        .credentials(credentials)
-        .tokenUrl(emulator.tokenUrl(Provider.PAXOS))
-        .baseUrl(emulator.baseUrl(Provider.PAXOS))
-        .tokenCache(cache())
-        .build();
+    return client(PaxosTransfers.class, Provider.PAXOS, credentials);
   }
 
   MangopayUsers mangopay(ClientCredentials credentials) {
-    return MangopayUsersClient.builder()
-        .credentials(credentials)
-        .tokenUrl(emulator.tokenUrl(Provider.MANGOPAY))
-        .baseUrl(emulator.baseUrl(Provider.MANGOPAY))
-        .tokenCache(cache())
-        .build();
+    return client(MangopayUsers.class, Provider.MANGOPAY, credentials);
   }
 
   PayswayPayments paysway(ClientCredentials credentials) {
-    return PayswayPaymentsClient.builder()
-        .credentials(credentials)
-        .tokenUrl(emulator.tokenUrl(Provider.PAYSWAY))
-        .baseUrl(emulator.baseUrl(Provider.PAYSWAY))
-        .tokenCache(cache())
-        .build();
+    return client(PayswayPayments.class, Provider.PAYSWAY, credentials);
   }
 
   PapayaWorkers papaya(ClientCredentials credentials) {
-    return PapayaWorkersClient.builder()
-        .credentials(credentials)
-        .tokenUrl(emulator.tokenUrl(Provider.PAPAYA_GLOBAL))
-        .baseUrl(emulator.baseUrl(Provider.PAPAYA_GLOBAL))
-        .tokenCache(cache())
-        .build();
+    return client(PapayaWorkers.class, Provider.PAPAYA_GLOBAL, credentials);
   }
 
   /** A new client of {@code provider} with the emulator's credentials. */

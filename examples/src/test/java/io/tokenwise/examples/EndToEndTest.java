@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tokenwise.ClientCredentials;
 import io.tokenwise.Provider;
 import io.tokenwise.TokenRejectedException;
-import io.tokenwise.examples.emulator.ProviderEmulator;
+import io.tokenwise.testing.ProviderEmulator;
+import io.tokenwise.testing.TokenRequest;
+import io.tokenwise.testing.VirtualClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,9 +32,9 @@ import retrofit2.Response;
  * {@code annotationProcessorPaths}) against the emulator, in virtual time.
  */
 final class EndToEndTest {
-  private final TestClock clock = new TestClock(Instant.parse("2024-07-11T07:46:30Z"));
+  private final VirtualClock clock = VirtualClock.at(Instant.parse("2024-07-11T07:46:30Z"));
   private final ProviderEmulator emulator = ProviderEmulator.start(clock);
-  private final EmulatedClients clients = new EmulatedClients(emulator, clock);
+  private final EmulatedClients clients = new EmulatedClients(emulator);
 
   @AfterEach
   void close() {
@@ -51,9 +53,9 @@ final class EndToEndTest {
     assertNotNull(page.items().get(0).profileId());
     assertEquals("p-7", profile.id());
     assertEquals("USD", balances.items().get(0).asset());
-    assertEquals(1, emulator.tokenRequests(Provider.PAXOS));
-    assertEquals(3, emulator.apiCalls(Provider.PAXOS));
-    ProviderEmulator.RecordedRequest token = emulator.lastTokenRequest(Provider.PAXOS).orElseThrow();
+    assertEquals(1, emulator.tokenRequestCount(Provider.PAXOS));
+    assertEquals(3, emulator.apiCallCount(Provider.PAXOS));
+    TokenRequest token = emulator.lastTokenRequest(Provider.PAXOS).orElseThrow();
     assertEquals("application/x-www-form-urlencoded", token.header("Content-Type"));
     assertEquals(null, token.header("Authorization"));
     assertEquals("grant_type=client_credentials&client_id=paxos-emulator-client"
@@ -71,9 +73,9 @@ final class EndToEndTest {
 
     assertEquals("42", user.id());
     assertEquals("Lovelace", user.lastName());
-    assertEquals(1, emulator.tokenRequests(Provider.MANGOPAY));
-    assertEquals(3, emulator.apiCalls(Provider.MANGOPAY));
-    ProviderEmulator.RecordedRequest token = emulator.lastTokenRequest(Provider.MANGOPAY).orElseThrow();
+    assertEquals(1, emulator.tokenRequestCount(Provider.MANGOPAY));
+    assertEquals(3, emulator.apiCallCount(Provider.MANGOPAY));
+    TokenRequest token = emulator.lastTokenRequest(Provider.MANGOPAY).orElseThrow();
     assertEquals("/v2.01/oauth/token", token.target());
     assertEquals("Basic " + Base64.getEncoder().encodeToString(
             "mangopay-emulator-client:mangopay-emulator-api-key".getBytes(StandardCharsets.UTF_8)),
@@ -91,8 +93,8 @@ final class EndToEndTest {
 
     assertEquals("pay_9", payment.id());
     assertEquals(3, list.data().size());
-    assertEquals(1, emulator.tokenRequests(Provider.PAYSWAY));
-    assertEquals(3, emulator.apiCalls(Provider.PAYSWAY));
+    assertEquals(1, emulator.tokenRequestCount(Provider.PAYSWAY));
+    assertEquals(3, emulator.apiCallCount(Provider.PAYSWAY));
     assertEquals("grant_type=client_credentials&client_id=paysway-emulator-client"
             + "&client_secret=paysway-emulator-secret",
         emulator.lastTokenRequest(Provider.PAYSWAY).orElseThrow().body());
@@ -107,9 +109,9 @@ final class EndToEndTest {
     ok(papaya.worker("w-3"));
 
     assertEquals("Grace Hopper", worker.fullName());
-    assertEquals(1, emulator.tokenRequests(Provider.PAPAYA_GLOBAL));
-    assertEquals(3, emulator.apiCalls(Provider.PAPAYA_GLOBAL));
-    ProviderEmulator.RecordedRequest token =
+    assertEquals(1, emulator.tokenRequestCount(Provider.PAPAYA_GLOBAL));
+    assertEquals(3, emulator.apiCallCount(Provider.PAPAYA_GLOBAL));
+    TokenRequest token =
         emulator.lastTokenRequest(Provider.PAPAYA_GLOBAL).orElseThrow();
     assertTrue(token.header("Content-Type").startsWith("application/json"), token.header("Content-Type"));
     assertEquals("{\"api_key\":\"papaya-emulator-api-key\","
@@ -125,7 +127,7 @@ final class EndToEndTest {
     ok(calls.apply(0));
     clock.advance(Duration.ofSeconds(30));
     ok(calls.apply(1));
-    assertEquals(1, emulator.tokenRequests(provider));
+    assertEquals(1, emulator.tokenRequestCount(provider));
     // Past the refresh point (at most 49 s into a 60 s token), before the token stops being sent.
     clock.advance(Duration.ofSeconds(20));
     ok(calls.apply(2));
@@ -134,9 +136,9 @@ final class EndToEndTest {
     clock.advance(Duration.ofSeconds(11));
     ok(calls.apply(3));
 
-    assertEquals(2, emulator.tokenRequests(provider));
-    assertEquals(4, emulator.apiCalls(provider));
-    assertEquals(0, emulator.rejectedApiCalls(provider));
+    assertEquals(2, emulator.tokenRequestCount(provider));
+    assertEquals(4, emulator.apiCallCount(provider));
+    assertEquals(0, emulator.rejectedApiCallCount(provider));
   }
 
   @ParameterizedTest
@@ -149,9 +151,9 @@ final class EndToEndTest {
     emulator.revokeTokens();
     ok(calls.apply(1));
 
-    assertEquals(2, emulator.tokenRequests(provider));
-    assertEquals(3, emulator.apiCalls(provider)); // the refused call and its one retry
-    assertEquals(1, emulator.rejectedApiCalls(provider));
+    assertEquals(2, emulator.tokenRequestCount(provider));
+    assertEquals(3, emulator.apiCallCount(provider)); // the refused call and its one retry
+    assertEquals(1, emulator.rejectedApiCallCount(provider));
   }
 
   @ParameterizedTest
@@ -177,8 +179,8 @@ final class EndToEndTest {
     assertEquals(Optional.of(message), first.errorMessage());
     assertFalse(first.getMessage().contains("wrong-secret-123"), first.getMessage());
     assertEquals(401, second.status());
-    assertEquals(1, emulator.tokenRequests(provider)); // a wrong secret does not heal
-    assertEquals(0, emulator.apiCalls(provider));
+    assertEquals(1, emulator.tokenRequestCount(provider)); // a wrong secret does not heal
+    assertEquals(0, emulator.apiCallCount(provider));
   }
 
   @Test
@@ -191,14 +193,14 @@ final class EndToEndTest {
     ok(papaya.worker("w-1"));
     clock.set(Instant.parse("2024-07-11T07:47:30Z"));
     ok(papaya.worker("w-2"));
-    int beforeValidUntil = emulator.tokenRequests(Provider.PAPAYA_GLOBAL);
+    int beforeValidUntil = emulator.tokenRequestCount(Provider.PAPAYA_GLOBAL);
     // Within the hard margin of 07:48:00: the opaque token is not sent again.
     clock.set(Instant.parse("2024-07-11T07:47:56Z"));
     ok(papaya.worker("w-3"));
 
     assertEquals(1, beforeValidUntil);
-    assertEquals(2, emulator.tokenRequests(Provider.PAPAYA_GLOBAL));
-    assertEquals(0, emulator.rejectedApiCalls(Provider.PAPAYA_GLOBAL));
+    assertEquals(2, emulator.tokenRequestCount(Provider.PAPAYA_GLOBAL));
+    assertEquals(0, emulator.rejectedApiCallCount(Provider.PAPAYA_GLOBAL));
   }
 
   @Test
@@ -215,8 +217,8 @@ final class EndToEndTest {
     assertTrue(challenged.headers().get("WWW-Authenticate").startsWith("PendingUserAction RedirectUrl="),
         challenged.headers().get("WWW-Authenticate"));
     assertEquals("42", after.id());
-    assertEquals(1, emulator.tokenRequests(Provider.MANGOPAY));
-    assertEquals(3, emulator.apiCalls(Provider.MANGOPAY));
+    assertEquals(1, emulator.tokenRequestCount(Provider.MANGOPAY));
+    assertEquals(3, emulator.apiCallCount(Provider.MANGOPAY));
   }
 
   @Test
@@ -227,8 +229,8 @@ final class EndToEndTest {
     PayswayPayments.Payment payment = ok(paysway.payment("pay_1"));
 
     assertEquals("pay_1", payment.id());
-    assertEquals(2, emulator.tokenRequests(Provider.PAYSWAY));
-    assertEquals(1, emulator.tokensIssued(Provider.PAYSWAY));
+    assertEquals(2, emulator.tokenRequestCount(Provider.PAYSWAY));
+    assertEquals(1, emulator.issuedTokenCount(Provider.PAYSWAY));
   }
 
   @Test
@@ -253,9 +255,9 @@ final class EndToEndTest {
   /** The background refresh runs on Tokenwise's threads: wait for its token to be issued. */
   private void awaitTokensIssued(Provider provider, int count) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (emulator.tokensIssued(provider) < count && System.nanoTime() < deadline) {
+    while (emulator.issuedTokenCount(provider) < count && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    assertEquals(count, emulator.tokensIssued(provider));
+    assertEquals(count, emulator.issuedTokenCount(provider));
   }
 }

@@ -1,7 +1,7 @@
 package io.tokenwise.examples;
 
 import io.tokenwise.Provider;
-import io.tokenwise.examples.emulator.ProviderEmulator;
+import io.tokenwise.testing.ProviderEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

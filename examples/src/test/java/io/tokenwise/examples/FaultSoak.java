@@ -4,7 +4,7 @@ import io.tokenwise.Provider;
 import io.tokenwise.TokenCache;
 import io.tokenwise.TokenEndpointUnavailableException;
 import io.tokenwise.TokenException;
-import io.tokenwise.examples.emulator.ProviderEmulator;
+import io.tokenwise.testing.ProviderEmulator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -271,8 +271,11 @@ final class FaultSoak {
         .build();
     TokenCache cache = TokenCache.create();
     Map<Provider, IntFunction<Call<?>>> clients = new EnumMap<>(Provider.class);
+    // Tokens come through the misbehaving proxy; API calls go to the emulator itself.
+    EmulatedClients emulated = new EmulatedClients(emulator, (provider, builder) -> builder
+        .tokenUrl(proxy.tokenUrl(provider)).okHttpClient(base).tokenCache(cache));
     for (Provider provider : ProviderEmulator.PROVIDERS) {
-      clients.put(provider, client(provider, emulator, proxy, base, cache));
+      clients.put(provider, emulated.calls(provider));
     }
 
     Set<Thread> threadsBefore = liveThreads();
@@ -490,44 +493,13 @@ final class FaultSoak {
     return thrown + "\n" + trace;
   }
 
-  private static IntFunction<Call<?>> client(Provider provider, ProviderEmulator emulator,
-      FaultInjectingTokenProxy proxy, OkHttpClient base, TokenCache cache) {
-    switch (provider) {
-      case PAXOS -> {
-        PaxosTransfers paxos = PaxosTransfersClient.builder()
-            .credentials(emulator.credentials(provider)).tokenUrl(proxy.tokenUrl(provider))
-            .baseUrl(emulator.baseUrl(provider)).okHttpClient(base).tokenCache(cache).build();
-        return i -> i % 2 == 0 ? paxos.transfers(2) : paxos.profile("profile-" + i);
-      }
-      case MANGOPAY -> {
-        MangopayUsers mangopay = MangopayUsersClient.builder()
-            .credentials(emulator.credentials(provider)).tokenUrl(proxy.tokenUrl(provider))
-            .baseUrl(emulator.baseUrl(provider)).okHttpClient(base).tokenCache(cache).build();
-        return i -> mangopay.user(Integer.toString(100_000 + i));
-      }
-      case PAYSWAY -> {
-        PayswayPayments paysway = PayswayPaymentsClient.builder()
-            .credentials(emulator.credentials(provider)).tokenUrl(proxy.tokenUrl(provider))
-            .baseUrl(emulator.baseUrl(provider)).okHttpClient(base).tokenCache(cache).build();
-        return i -> i % 2 == 0 ? paysway.payments(2) : paysway.payment("pay_" + i);
-      }
-      case PAPAYA_GLOBAL -> {
-        PapayaWorkers papaya = PapayaWorkersClient.builder()
-            .credentials(emulator.credentials(provider)).tokenUrl(proxy.tokenUrl(provider))
-            .baseUrl(emulator.baseUrl(provider)).okHttpClient(base).tokenCache(cache).build();
-        return i -> papaya.worker("w-" + i);
-      }
-      default -> throw new IllegalArgumentException(provider.toString());
-    }
-  }
-
   /** Live threads other than the emulator's and the proxy's servers and this soak's traffic. */
   private static Set<Thread> liveThreads() {
     Set<Thread> threads = new HashSet<>();
     for (Thread thread : Thread.getAllStackTraces().keySet()) {
       String name = thread.getName();
-      if (thread.isAlive() && !name.startsWith("provider-emulator-")
-          && !name.startsWith("MockWebServer") && !name.startsWith("soak-traffic-")
+      if (thread.isAlive() && !name.startsWith("MockWebServer")
+          && !name.startsWith("soak-traffic-")
           && !name.startsWith("HTTP-Dispatcher")) {
         threads.add(thread);
       }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tokenwise.Provider;
-import io.tokenwise.examples.emulator.ProviderEmulator;
+import io.tokenwise.testing.ProviderEmulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

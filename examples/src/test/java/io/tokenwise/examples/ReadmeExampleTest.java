@@ -1,35 +1,23 @@
 package io.tokenwise.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tokenwise.Provider;
-import io.tokenwise.TokenCache;
-import io.tokenwise.examples.emulator.ProviderEmulator;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's "Testing your code with the emulator" example, as written: system clock. */
+/** The README's "Test your code" example is {@link TransfersServiceTest}, line for line. */
 final class ReadmeExampleTest {
-  private final ProviderEmulator emulator = ProviderEmulator.start();
-  private final PaxosTransfers paxos = PaxosTransfersClient.builder()
-      .credentials(emulator.credentials(Provider.PAXOS))
-      .tokenUrl(emulator.tokenUrl(Provider.PAXOS))
-      .baseUrl(emulator.baseUrl(Provider.PAXOS))
-      .tokenCache(TokenCache.create()) // no tokens shared between tests
-      .build();
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
-
   @Test
-  void recoversFromARevokedToken() throws IOException {
-    paxos.transfers(10).execute();
-    emulator.revokeTokens();
-    assertTrue(paxos.transfers(10).execute().isSuccessful());
-    assertEquals(2, emulator.tokenRequests(Provider.PAXOS));
+  void readmeShowsTransfersServiceTestAsCompiled() throws IOException {
+    String source = Files.readString(
+        Path.of("src/test/java/io/tokenwise/examples/TransfersServiceTest.java"));
+    String readme = Files.readString(Path.of("../README.md"));
+    String example = source.substring(source.indexOf("@ExtendWith("));
+    String section = readme.substring(readme.indexOf("## Test your code"));
+    String block = section.substring(section.indexOf("```java\n") + "```java\n".length());
+
+    assertEquals(example, block.substring(0, block.indexOf("```\n")));
   }
 }

@@ -1,16 +1,17 @@
 package io.tokenwise.processor;
 
 import com.palantir.javapoet.ClassName;
+import io.tokenwise.internal.ClientNaming;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Every name the generated code uses, in one place. The client's name must match what {@code
- * io.tokenwise.Tokenwise.create} looks up: {@code a.b.Outer$Inner} becomes {@code
- * a.b.Outer_InnerClient}.
+ * Every name the generated code uses, in one place. The client's own name is {@link
+ * ClientNaming}'s, which {@code io.tokenwise.Tokenwise.create} looks up with.
  */
 final class ClientNames {
-  static final String CLIENT_SUFFIX = "Client";
+  /** The folder of the client index, read by the Spring Boot starter. */
+  static final String INDEX_FOLDER = "META-INF/tokenwise/clients/";
   static final String BUILDER = "Builder";
   static final String CREATE = "create";
   static final String BUILDER_METHOD = "builder";
@@ -23,6 +24,8 @@ final class ClientNames {
   static final ClassName CLIENT_CREDENTIALS = ClassName.get("io.tokenwise", "ClientCredentials");
   static final ClassName CREDENTIALS_SOURCE_TYPE = ClassName.get("io.tokenwise", "CredentialsSource");
   static final ClassName PROVIDER = ClassName.get("io.tokenwise", "Provider");
+  static final ClassName ENV = ClassName.get("io.tokenwise", "Env");
+  static final ClassName AUTH_STYLE = ClassName.get("io.tokenwise", "AuthStyle");
   static final ClassName TOKEN_ENDPOINT = ClassName.get("io.tokenwise", "TokenEndpoint");
   static final ClassName REQUIRES_SCOPES = ClassName.get("io.tokenwise", "RequiresScopes");
   static final ClassName WITHOUT_ACCESS_TOKEN =
@@ -35,8 +38,27 @@ final class ClientNames {
   static ClassName client(TypeElement api, Elements elements) {
     String packageName = elements.getPackageOf(api).getQualifiedName().toString();
     String binary = elements.getBinaryName(api).toString();
-    String simple = packageName.isEmpty() ? binary : binary.substring(packageName.length() + 1);
-    return ClassName.get(packageName, simple.replace('$', '_') + CLIENT_SUFFIX);
+    return ClassName.get(packageName, ClientNaming.clientSimpleName(packageName, binary));
+  }
+
+  /** Where the client index entry of {@code api} goes: one resource per interface. */
+  static String indexResource(TypeElement api, Elements elements) {
+    return INDEX_FOLDER + elements.getBinaryName(api);
+  }
+
+  /**
+   * The client's name in configuration ({@code tokenwise.clients.<name>.*}): the client's simple
+   * name without {@code Client}, in kebab case. {@code PaxosTransfers} gives {@code
+   * paxos-transfers}, nested {@code Banking.Accounts} gives {@code banking-accounts}.
+   */
+  static String configurationName(ClassName client) {
+    String simple = client.simpleName();
+    String base = simple.substring(0, simple.length() - ClientNaming.SUFFIX.length());
+    return base.replace('_', '-')
+        .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+        .replaceAll("([A-Z]+)([A-Z][a-z])", "$1-$2")
+        .replaceAll("-+", "-")
+        .toLowerCase(java.util.Locale.ROOT);
   }
 
   private ClientNames() {}

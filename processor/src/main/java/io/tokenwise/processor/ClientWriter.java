@@ -2,6 +2,7 @@ package io.tokenwise.processor;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -27,7 +28,7 @@ final class ClientWriter {
         .addJavadoc("The Tokenwise client of {@link $T}: a Retrofit service whose calls carry a\n"
             + "self-refreshing $L access token. Generated from the interface's\n"
             + "{@code @TokenEndpoint}; settings given to {@link #$L()} override the annotation's.\n",
-            api, EndpointRules.displayName(model.provider()), ClientNames.BUILDER_METHOD);
+            api, model.providerName(), ClientNames.BUILDER_METHOD);
     if (model.isPublic()) {
       type.addModifiers(Modifier.PUBLIC);
     }
@@ -98,7 +99,9 @@ final class ClientWriter {
         .superclass(ParameterizedTypeName.get(ClientNames.CLIENT_BUILDER, api, builder))
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
-            .addStatement("super($T.class)", api)
+            .addComment("The @TokenEndpoint as checked at compile time: provider, env, auth style,")
+            .addComment("token URL and base URL (null: the provider's own), scopes.")
+            .addStatement("super($L)", endpointArguments(model, api))
             .build())
         .addMethod(MethodSpec.methodBuilder(ClientNames.SELF)
             .addAnnotation(Override.class)
@@ -112,5 +115,17 @@ final class ClientWriter {
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
+  }
+
+  private static CodeBlock endpointArguments(ClientModel model, ClassName api) {
+    CodeBlock.Builder arguments = CodeBlock.builder()
+        .add("$T.class, $T.$L, $T.$L, $T.$L,\n", api, ClientNames.PROVIDER,
+            model.provider().name(), ClientNames.ENV, model.env().name(), ClientNames.AUTH_STYLE,
+            model.authStyle().name())
+        .add("$S, $S", model.tokenUrl(), model.baseUrl());
+    for (String scope : model.scopes()) {
+      arguments.add(",\n$S", scope);
+    }
+    return arguments.build();
   }
 }

@@ -3,6 +3,7 @@ package io.tokenwise.processor;
 import io.tokenwise.AuthStyle;
 import io.tokenwise.Env;
 import io.tokenwise.Provider;
+import io.tokenwise.internal.OperationTable;
 import io.tokenwise.internal.ProviderCatalog;
 import io.tokenwise.internal.ProviderSpec;
 import java.util.ArrayList;
@@ -90,6 +91,19 @@ record EndpointDeclaration(
     return baseUrl.isEmpty() ? spec().baseUrl(env) : Optional.of(baseUrl);
   }
 
+  /**
+   * The provider's own scope table, when it has one and no OpenAPI document replaces it (a
+   * document, even one that failed to load, does).
+   */
+  Optional<OperationTable> builtInTable() {
+    return openApi().isEmpty() ? spec().operationTable() : Optional.empty();
+  }
+
+  /** Whether the provider issues tokens only for declared scopes and these tokens carry them. */
+  boolean requiresScopes() {
+    return spec().scopes() == ProviderSpec.Scopes.REQUIRED && takesScopes();
+  }
+
   /** The style the token request uses: the annotation's, else the provider's own. */
   AuthStyle effectiveAuthStyle() {
     return authStyle == AuthStyle.DEFAULT ? spec().authStyle() : authStyle;
@@ -106,7 +120,7 @@ record EndpointDeclaration(
   /** What carries no scopes when {@link #takesScopes()} is false, as a message's subject. */
   String scopelessTokens() {
     return spec().takesScopes() ? "tokens requested with AuthStyle.JSON_API_KEY"
-        : EndpointRules.displayName(provider) + " tokens";
+        : spec().displayName() + " tokens";
   }
 
   List<String> scopeNames() {

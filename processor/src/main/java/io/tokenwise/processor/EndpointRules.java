@@ -1,9 +1,7 @@
 package io.tokenwise.processor;
 
-import io.tokenwise.AuthStyle;
 import io.tokenwise.Env;
-import io.tokenwise.Provider;
-import io.tokenwise.internal.PaxosCatalog;
+import io.tokenwise.internal.OperationTable;
 import io.tokenwise.internal.ProviderSpec;
 import io.tokenwise.internal.UrlRules;
 import java.net.URI;
@@ -30,14 +28,13 @@ final class EndpointRules {
   }
 
   private void checkProvider(EndpointDeclaration endpoint) {
-    if (endpoint.provider() == Provider.CUSTOM) {
-      if (endpoint.tokenUrl().isEmpty()) {
-        report.add(Message.MISSING_TOKEN_URL, endpoint.type(), endpoint.annotation(), null);
-      }
-      if (endpoint.authStyle() == AuthStyle.DEFAULT) {
-        report.add(Message.MISSING_AUTH_STYLE, endpoint.type(), endpoint.annotation(),
-            endpoint.authStyleValue());
-      }
+    ProviderSpec spec = endpoint.spec();
+    if (spec.requiresTokenUrl() && endpoint.tokenUrl().isEmpty()) {
+      report.add(Message.MISSING_TOKEN_URL, endpoint.type(), endpoint.annotation(), null);
+    }
+    if (spec.resolveAuthStyle(endpoint.authStyle()).isEmpty()) {
+      report.add(Message.MISSING_AUTH_STYLE, endpoint.type(), endpoint.annotation(),
+          endpoint.authStyleValue());
     }
     checkUnpublishedUrls(endpoint);
   }
@@ -49,9 +46,9 @@ final class EndpointRules {
   private void checkUnpublishedUrls(EndpointDeclaration endpoint) {
     ProviderSpec spec = endpoint.spec();
     Env env = endpoint.env();
-    // CUSTOM without a token URL is already MissingTokenUrl, an error.
+    // A provider with no token URL at all has already had MissingTokenUrl, an error.
     boolean noToken = endpoint.tokenUrl().isEmpty() && spec.tokenUrl(env).isEmpty()
-        && endpoint.provider() != Provider.CUSTOM;
+        && !spec.requiresTokenUrl();
     boolean noBase = endpoint.baseUrl().isEmpty() && spec.baseUrl(env).isEmpty();
     if (!noToken && !noBase) {
       return;
@@ -62,7 +59,7 @@ final class EndpointRules {
         + (noToken && noBase ? " and " : "")
         + (noBase ? "baseUrl(\"https://.../\")" : "");
     report.add(Message.UNPUBLISHED_URL, endpoint.type(), endpoint.annotation(), null,
-        displayName(endpoint.provider()), env, what, calls);
+        spec.displayName(), env, what, calls);
   }
 
   /** Absolute, https unless loopback, and for base URLs ending in '/'. Empty means "not set". */
@@ -93,7 +90,13 @@ final class EndpointRules {
           value, attribute, url, reason, example(isBase));
       return;
     }
-    if (scheme.equals("http") && !UrlRules.isLoopbackHost(uri.getHost())) {
+    if (uri.getRawUserInfo() != null) {
+      // Redacted: the message would print the password in the build log.
+      report.add(Message.URL_WITH_USER_INFO, endpoint.type(), endpoint.annotation(), value,
+          attribute, UrlRules.redact(url));
+      return;
+    }
+    if (!UrlRules.mayCarryCredentials(scheme, uri.getHost())) {
       report.addGuessing(Message.INSECURE_URL, quote("https" + url.substring(4)),
           endpoint.type(), endpoint.annotation(), value, attribute, url,
           isBase ? "the access token" : "the client secret");
@@ -124,8 +127,7 @@ final class EndpointRules {
     // An empty Paxos scope list is reported with the interface's needs, by InterfaceValidator.
     Set<String> seen = new HashSet<>();
     // With an OpenAPI document, OpenApiCoverage checks the scopes against it instead.
-    boolean paxos = endpoint.provider() == Provider.PAXOS && endpoint.openApi().isEmpty();
-    Set<String> catalog = PaxosCatalog.get().scopes();
+    Optional<OperationTable> table = endpoint.builtInTable();
     for (EndpointDeclaration.Scope scope : endpoint.scopes()) {
       Optional<String> grammar = grammarProblem(scope.name());
       if (grammar.isPresent()) {
@@ -138,9 +140,10 @@ final class EndpointRules {
             scope.value(), scope.name());
         continue;
       }
-      if (paxos && !catalog.contains(scope.name())) {
+      Set<String> known = table.map(OperationTable::scopes).orElse(null);
+      if (known != null && !known.contains(scope.name())) {
         report.addGuessing(Message.UNKNOWN_SCOPE,
-            Nearest.typoOf(scope.name(), catalog).map(EndpointRules::quote).orElse(null),
+            Nearest.typoOf(scope.name(), known).map(EndpointRules::quote).orElse(null),
             endpoint.type(), endpoint.annotation(), scope.value(), scope.name());
       }
     }
@@ -191,16 +194,6 @@ final class EndpointRules {
 
   private static String example(boolean isBase) {
     return isBase ? "\"https://api.example.com/v1/\"" : "\"https://auth.example.com/oauth2/token\"";
-  }
-
-  static String displayName(Provider provider) {
-    return switch (provider) {
-      case PAXOS -> "Paxos";
-      case MANGOPAY -> "Mangopay";
-      case PAYSWAY -> "Paysway";
-      case PAPAYA_GLOBAL -> "Papaya Global";
-      case CUSTOM -> "CUSTOM provider";
-    };
   }
 
   static String quote(String s) {

@@ -1,7 +1,6 @@
 package io.tokenwise.processor;
 
 import com.palantir.javapoet.ClassName;
-import io.tokenwise.Provider;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -55,6 +54,7 @@ final class InterfaceValidator {
     this.openApiDocuments = openApiDocuments;
   }
 
+  /** The model of {@code type}'s client, or empty when the report has an error. */
   Optional<ClientModel> validate(TypeElement type, AnnotationMirror annotation) {
     if (type.getKind() != ElementKind.INTERFACE) {
       String kind = type.getKind() == ElementKind.ANNOTATION_TYPE ? "annotation type"
@@ -80,8 +80,18 @@ final class InterfaceValidator {
     Optional<OpenApiCoverage> openApi = OpenApiCoverage.of(endpoint, openApiDocuments, report);
     checkMethods(type, endpoint, openApi);
     checkClash(type, annotation, clientName);
+    if (report.hasErrors()) {
+      return Optional.empty(); // the one gate: a client is written only for a clean report
+    }
     return Optional.of(new ClientModel(type, ClassName.get(type), clientName,
-        endpoint.provider(), isPublic, injectable, markGenerated));
+        endpoint.provider(), endpoint.spec().displayName(), endpoint.env(),
+        endpoint.effectiveAuthStyle(), emptyToNull(endpoint.tokenUrl()),
+        emptyToNull(endpoint.baseUrl()), endpoint.scopeNames(), isPublic, injectable,
+        markGenerated));
+  }
+
+  private static String emptyToNull(String attribute) {
+    return attribute.isEmpty() ? null : attribute;
   }
 
   /**
@@ -141,10 +151,10 @@ final class InterfaceValidator {
       Optional<OpenApiCoverage> openApi) {
     MethodRules rules = new MethodRules(endpoint, report, types, elements);
     // Scopes are checked only where the token request carries them.
-    boolean paxos = endpoint.provider() == Provider.PAXOS && endpoint.takesScopes();
-    // A document, even one that failed to load, replaces the built-in Paxos table.
-    boolean paxosTable = paxos && endpoint.openApi().isEmpty();
-    PaxosCoverage coverage = new PaxosCoverage(endpoint, report);
+    boolean requiresScopes = endpoint.requiresScopes();
+    Optional<TableCoverage> coverage = endpoint.takesScopes()
+        ? endpoint.builtInTable().map(table -> new TableCoverage(table, endpoint, report))
+        : Optional.empty();
     List<HttpCall> calls = new ArrayList<>();
     DeclaredType self = (DeclaredType) type.asType();
     // Inherited methods are service methods too; static, default and private ones are not.
@@ -162,14 +172,12 @@ final class InterfaceValidator {
       calls.add(call.get());
       boolean ownScopes =
           Annotations.find(method, ClientNames.REQUIRES_SCOPES.canonicalName()).isPresent();
-      if (paxosTable) {
-        coverage.check(call.get(), ownScopes);
-      }
+      coverage.ifPresent(table -> table.check(call.get(), ownScopes));
       openApi.ifPresent(document -> document.check(call.get(), ownScopes));
     }
-    if (paxos && endpoint.scopes().isEmpty()) {
+    if (requiresScopes && endpoint.scopes().isEmpty()) {
       Set<String> needed = openApi.map(document -> document.scopesNeededBy(calls))
-          .orElseGet(() -> paxosTable ? coverage.scopesNeededBy(calls) : Set.of());
+          .orElseGet(() -> coverage.map(table -> table.scopesNeededBy(calls)).orElse(Set.of()));
       report.addGuessing(Message.NO_SCOPES,
           needed.isEmpty() ? null : "scopes = " + EndpointRules.quoteAll(needed),
           type, endpoint.annotation(), endpoint.scopesValue(), type.getSimpleName());

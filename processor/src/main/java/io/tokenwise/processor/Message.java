@@ -43,6 +43,10 @@ enum Message {
           + " set authStyle to AuthStyle.CLIENT_SECRET_POST, CLIENT_SECRET_BASIC or JSON_API_KEY"),
   INVALID_URL("InvalidUrl", Diagnostic.Kind.ERROR,
       "%s \"%s\" is not an absolute http(s) URL (%s): write it in full, like %s"),
+  URL_WITH_USER_INFO("UrlWithUserInfo", Diagnostic.Kind.ERROR,
+      "%s \"%s\" carries user info (user:password), which would put a credential in the"
+          + " source and in every log of the URL: remove it and pass the credentials with"
+          + " ClientCredentials.of(clientId, secret)"),
   INSECURE_URL("InsecureUrl", Diagnostic.Kind.ERROR,
       "%s \"%s\" uses plain http, which would send %s in clear text: use https"
           + " (plain http is allowed only for localhost, 127.0.0.0/8 and ::1)"),

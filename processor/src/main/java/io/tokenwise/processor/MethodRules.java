@@ -224,7 +224,7 @@ final class MethodRules {
           "\"https://api.example.com/v1/things\"");
       return;
     }
-    if (scheme.equals("http") && !UrlRules.isLoopbackHost(url.get().getHost())) {
+    if (!UrlRules.mayCarryCredentials(scheme, url.get().getHost())) {
       report.addGuessing(Message.INSECURE_METHOD_URL,
           EndpointRules.quote("https" + written.substring(4)), call.method(), call.annotation(),
           call.pathValue(), annotation, path, call.display());

@@ -1,7 +1,7 @@
 package io.tokenwise.processor;
 
-import io.tokenwise.Provider;
 import io.tokenwise.internal.PaxosCatalog;
+import io.tokenwise.internal.ProviderSpec;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.Set;
  * Checks an interface against the OpenAPI document its {@code @TokenEndpoint(openApi = ...)}
  * names: each declared scope must be one the document knows, each method must reach one of its
  * operations, and the declared scopes must meet that operation's security. For Paxos the
- * document takes the place of the built-in table ({@link PaxosCoverage}).
+ * document takes the place of the built-in table ({@link TableCoverage}).
  *
  * <p>Providers whose tokens carry no scopes (Mangopay, Paysway, Papaya Global) get the path
  * checks only: which scopes their tokens hold is the provider's business.
@@ -104,14 +104,15 @@ final class OpenApiCoverage {
           String.join(" or ", security.otherSchemes()));
       return;
     }
-    boolean noScopesAtAll = declared.isEmpty() && endpoint.provider() == Provider.PAXOS;
+    boolean noScopesAtAll =
+        declared.isEmpty() && endpoint.spec().scopes() == ProviderSpec.Scopes.REQUIRED;
     if (!checksScopes() || security.coveredBy(declared) || noScopesAtAll) {
       return; // a Paxos interface without scopes is one NoScopes error, not one per method
     }
     report.add(Message.OPENAPI_MISSING_SCOPE, call.method(), call.annotation(), null,
         call.httpMethod(), call.path(), operation.label(), endpoint.openApi(),
-        PaxosCoverage.describe(security.alternatives(), " and "),
-        endpoint.type().getSimpleName(), PaxosCoverage.fix(security.alternatives(), declared));
+        TableCoverage.describe(security.alternatives(), " and "),
+        endpoint.type().getSimpleName(), TableCoverage.fix(security.alternatives(), declared));
   }
 
   /**

@@ -84,7 +84,7 @@ final class OpenApiDocument {
       if (alternatives.stream().anyMatch(Set::isEmpty)) {
         return "any token";
       }
-      return PaxosCoverage.describe(alternatives, " and ");
+      return TableCoverage.describe(alternatives, " and ");
     }
   }
 

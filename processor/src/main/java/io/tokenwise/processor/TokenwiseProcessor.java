@@ -43,6 +43,7 @@ public final class TokenwiseProcessor extends AbstractProcessor {
 
   private final Consumer<TypeElement> beforeEachInterface;
   private final ClientWriter writer = new ClientWriter();
+  private final ClientIndexWriter indexWriter = new ClientIndexWriter();
   /** Interfaces that mention types not generated yet, by name: elements do not outlive a round. */
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Set<String> generatedClients = new HashSet<>();
@@ -171,7 +172,7 @@ public final class TokenwiseProcessor extends AbstractProcessor {
         openApiDocuments)
         .validate(type, annotation.get());
     report.printTo(processingEnv.getMessager(), extendsClause);
-    if (model.isEmpty() || report.hasErrors()) {
+    if (model.isEmpty()) {
       return;
     }
     JavaFile file = writer.write(model.get());
@@ -179,6 +180,7 @@ public final class TokenwiseProcessor extends AbstractProcessor {
     try {
       file.writeTo(processingEnv.getFiler());
       generatedClients.add(clientName);
+      indexWriter.write(model.get(), processingEnv.getElementUtils(), processingEnv.getFiler());
     } catch (IOException e) {
       processingEnv.getMessager().printMessage(Message.WRITE_FAILED.kind(),
           Message.WRITE_FAILED.format(clientName, e.getMessage()), type);

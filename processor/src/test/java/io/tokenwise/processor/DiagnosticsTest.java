@@ -3,6 +3,7 @@ package io.tokenwise.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.tokenwise.processor.Compilations.compile;
 import static io.tokenwise.processor.Compilations.source;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -220,6 +221,25 @@ class DiagnosticsTest {
             + " is not an absolute http(s) URL (scheme ftp): write it in full, like"
             + " \"https://auth.example.com/oauth2/token\"")
         .inFile(f).onLineContaining("ftp://");
+  }
+
+  @Test
+  void aUrlCarryingUserInfoIsRefusedWithoutQuotingThePassword() {
+    JavaFileObject f = source("LedgerApi",
+        "@TokenEndpoint(provider = Provider.CUSTOM,",
+        "    tokenUrl = \"https://ledger:hunter2@auth.ledger.example/token\",",
+        "    authStyle = AuthStyle.CLIENT_SECRET_POST)",
+        "public interface LedgerApi {",
+        "  @GET(\"https://api.ledger.example/entries\") Call<String> entries();",
+        "}");
+    Compilation compilation = compile(f);
+    assertThat(compilation)
+        .hadErrorContaining("[Tokenwise/UrlWithUserInfo] tokenUrl"
+            + " \"https://***@auth.ledger.example/token\" carries user info (user:password)")
+        .inFile(f).onLineContaining("tokenUrl = ");
+    for (var diagnostic : compilation.diagnostics()) {
+      assertFalse(diagnostic.getMessage(null).contains("hunter2"), diagnostic.getMessage(null));
+    }
   }
 
   @Test

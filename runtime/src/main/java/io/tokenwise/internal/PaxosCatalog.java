@@ -25,7 +25,7 @@ import java.util.Set;
  * <p>A newer Paxos API needs no new Tokenwise: {@code @TokenEndpoint(openApi = ...)} pointed at
  * the document Paxos publishes replaces these tables for that interface.
  */
-public final class PaxosCatalog {
+public final class PaxosCatalog implements OperationTable {
   /** The {@code info.version} of the Paxos OpenAPI document the tables were taken from. */
   public static final String API_VERSION = "2.0";
 
@@ -51,11 +51,13 @@ public final class PaxosCatalog {
   }
 
   /** Every scope string the API uses, in table order. */
+  @Override
   public Set<String> scopes() {
     return scopes;
   }
 
   /** Every operation, in table order. */
+  @Override
   public List<PaxosOperation> operations() {
     return operations;
   }
@@ -65,6 +67,7 @@ public final class PaxosCatalog {
    * profiles/{id}} finds {@code GET /profiles/{profile_id}}. A leading {@code /} and a query are
    * ignored.
    */
+  @Override
   public Optional<PaxosOperation> find(String method, String path) {
     return Optional.ofNullable(byShape.get(shapeKey(method, path)));
   }

@@ -2,52 +2,69 @@ package io.tokenwise.internal;
 
 import io.tokenwise.AuthStyle;
 import io.tokenwise.Provider;
-import java.util.EnumMap;
-import java.util.Map;
+import io.tokenwise.internal.ProviderSpec.ErrorField;
+import io.tokenwise.internal.ProviderSpec.Scopes;
+import io.tokenwise.internal.ProviderSpec.Wire;
 
-/** The provider table of DESIGN.md, as data both the runtime and the processor read. */
+/**
+ * One definition per provider, as data both the runtime and the processor read (docs/DESIGN.md,
+ * "A provider"). A new {@link Provider} constant fails to compile here until it has its own.
+ */
 public final class ProviderCatalog {
-  private static final Map<Provider, ProviderSpec> SPECS = new EnumMap<>(Provider.class);
+  private static final ProviderSpec PAXOS = ProviderSpec.define(Provider.PAXOS, "Paxos")
+      .tokenUrls("https://oauth.sandbox.paxos.com/oauth2/token",
+          "https://oauth.paxos.com/oauth2/token")
+      .baseUrls("https://api.sandbox.paxos.com/v2/", "https://api.paxos.com/v2/")
+      .authStyle(AuthStyle.CLIENT_SECRET_POST)
+      .scopes(Scopes.REQUIRED)
+      .operationTable(OperationTable.lazy(PaxosCatalog::get))
+      .credentialVariables("PAXOS_CLIENT_ID", "PAXOS_CLIENT_SECRET")
+      .build();
 
-  static {
-    add(new ProviderSpec(Provider.PAXOS, AuthStyle.CLIENT_SECRET_POST, true,
-        "https://oauth.sandbox.paxos.com/oauth2/token",
-        "https://oauth.paxos.com/oauth2/token",
-        "https://api.sandbox.paxos.com/v2/",
-        "https://api.paxos.com/v2/",
-        "PAXOS_CLIENT_ID", "PAXOS_CLIENT_SECRET"));
-    add(new ProviderSpec(Provider.MANGOPAY, AuthStyle.CLIENT_SECRET_BASIC, false,
-        "https://api.sandbox.mangopay.com/v2.01/oauth/token",
-        "https://api.mangopay.com/v2.01/oauth/token",
-        "https://api.sandbox.mangopay.com/v2.01/{clientId}/",
-        "https://api.mangopay.com/v2.01/{clientId}/",
-        "MANGOPAY_CLIENT_ID", "MANGOPAY_API_KEY"));
-    add(new ProviderSpec(Provider.PAYSWAY, AuthStyle.CLIENT_SECRET_POST, false,
-        "https://api.paysway.dev/oauth2/token",
-        "https://api.paysway.io/oauth2/token",
-        "https://api.paysway.dev/",
-        "https://api.paysway.io/",
-        "PAYSWAY_CLIENT_ID", "PAYSWAY_CLIENT_SECRET"));
-    // Papaya publishes only its staging token host; nothing else is invented.
-    add(new ProviderSpec(Provider.PAPAYA_GLOBAL, AuthStyle.JSON_API_KEY, false,
-        "https://authentication-service.staging.pay.papayaglobal.work/token",
-        null,
-        null,
-        null,
-        "PAPAYA_API_KEY", "PAPAYA_CLIENT_SECRET"));
-    // CUSTOM has no URLs and no style of its own: both must be given.
-    add(new ProviderSpec(Provider.CUSTOM, AuthStyle.DEFAULT, true,
-        null, null, null, null,
-        "TOKENWISE_CLIENT_ID", "TOKENWISE_CLIENT_SECRET"));
-  }
+  private static final ProviderSpec MANGOPAY = ProviderSpec.define(Provider.MANGOPAY, "Mangopay")
+      .tokenUrls("https://api.sandbox.mangopay.com/v2.01/oauth/token",
+          "https://api.mangopay.com/v2.01/oauth/token")
+      .baseUrls("https://api.sandbox.mangopay.com/v2.01/{clientId}/",
+          "https://api.mangopay.com/v2.01/{clientId}/")
+      .authStyle(AuthStyle.CLIENT_SECRET_BASIC)
+      .credentialVariables("MANGOPAY_CLIENT_ID", "MANGOPAY_API_KEY")
+      // Basic over the raw ClientId:ApiKey; a 401 "PendingUserAction" is strong customer auth.
+      .wire(new Wire(true, ErrorField.CODE, "PendingUserAction"))
+      .build();
 
-  private static void add(ProviderSpec spec) {
-    SPECS.put(spec.provider(), spec);
-  }
+  private static final ProviderSpec PAYSWAY = ProviderSpec.define(Provider.PAYSWAY, "Paysway")
+      .tokenUrls("https://api.paysway.dev/oauth2/token", "https://api.paysway.io/oauth2/token")
+      .baseUrls("https://api.paysway.dev/", "https://api.paysway.io/")
+      .authStyle(AuthStyle.CLIENT_SECRET_POST)
+      .credentialVariables("PAYSWAY_CLIENT_ID", "PAYSWAY_CLIENT_SECRET")
+      .build();
 
-  /** The catalog entry of {@code provider}. */
+  // Papaya publishes only its staging token host; nothing else is invented.
+  private static final ProviderSpec PAPAYA_GLOBAL =
+      ProviderSpec.define(Provider.PAPAYA_GLOBAL, "Papaya Global")
+          .tokenUrls("https://authentication-service.staging.pay.papayaglobal.work/token", null)
+          .authStyle(AuthStyle.JSON_API_KEY)
+          .credentialVariables("PAPAYA_API_KEY", "PAPAYA_CLIENT_SECRET")
+          // Its error bodies are {"error": "<a message>"}.
+          .wire(new Wire(false, ErrorField.MESSAGE, null))
+          .build();
+
+  // Any OAuth2 server: no URLs and no style of its own, so both must be given.
+  private static final ProviderSpec CUSTOM =
+      ProviderSpec.define(Provider.CUSTOM, "CUSTOM provider")
+          .scopes(Scopes.OPTIONAL)
+          .credentialVariables("TOKENWISE_CLIENT_ID", "TOKENWISE_CLIENT_SECRET")
+          .build();
+
+  /** The definition of {@code provider}. */
   public static ProviderSpec spec(Provider provider) {
-    return SPECS.get(provider);
+    return switch (provider) {
+      case PAXOS -> PAXOS;
+      case MANGOPAY -> MANGOPAY;
+      case PAYSWAY -> PAYSWAY;
+      case PAPAYA_GLOBAL -> PAPAYA_GLOBAL;
+      case CUSTOM -> CUSTOM;
+    };
   }
 
   private ProviderCatalog() {}

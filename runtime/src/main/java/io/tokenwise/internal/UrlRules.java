@@ -35,6 +35,15 @@ public final class UrlRules {
     return octets != null && octets[0] == 127;
   }
 
+  /**
+   * True when a URL of this scheme and host may carry a secret or a token: https, or plain http
+   * to a loopback host ({@link #isLoopbackHost}). Any other scheme is false.
+   */
+  public static boolean mayCarryCredentials(String scheme, String host) {
+    return "https".equalsIgnoreCase(scheme)
+        || ("http".equalsIgnoreCase(scheme) && isLoopbackHost(host));
+  }
+
   /** Four dotted decimal octets 0–255 with no leading zeros (0177 is octal to some parsers). */
   private static int[] ipv4Octets(String host) {
     String[] parts = host.split("\\.", -1);

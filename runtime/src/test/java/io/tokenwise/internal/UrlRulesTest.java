@@ -28,6 +28,15 @@ class UrlRulesTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"https, api.example.com, true", "HTTPS, api.example.com, true",
+      "http, localhost, true", "HTTP, 127.0.0.1, true", "http, [::1], true",
+      "http, 127.evil.example, false", "http, api.example.com, false",
+      "ftp, localhost, false", "ws, 127.0.0.1, false"})
+  void onlyHttpsOrLoopbackHttpMayCarryCredentials(String scheme, String host, boolean may) {
+    assertEquals(may, UrlRules.mayCarryCredentials(scheme, host), scheme + "://" + host);
+  }
+
+  @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "https://user:pass@api.example.com/v2/x?key=s3cret#frag | https://***@api.example.com/v2/x?***",
       "https://api.example.com/v2/?token=abc | https://api.example.com/v2/?***",

@@ -1,7 +1,10 @@
 package com.acme;
 
+import io.tokenwise.AuthStyle;
 import io.tokenwise.ClientBuilder;
 import io.tokenwise.ClientCredentials;
+import io.tokenwise.Env;
+import io.tokenwise.Provider;
 import javax.annotation.processing.Generated;
 
 /**
@@ -33,7 +36,12 @@ public final class LedgerApiClient {
    */
   public static final class Builder extends ClientBuilder<LedgerApi, Builder> {
     private Builder() {
-      super(LedgerApi.class);
+      // The @TokenEndpoint as checked at compile time: provider, env, auth style,
+      // token URL and base URL (null: the provider's own), scopes.
+      super(LedgerApi.class, Provider.CUSTOM, Env.SANDBOX, AuthStyle.CLIENT_SECRET_BASIC,
+          "https://auth.ledger.example/oauth2/token", "https://api.ledger.example/v3/",
+          "ledger.read",
+          "ledger.write");
     }
 
     @Override

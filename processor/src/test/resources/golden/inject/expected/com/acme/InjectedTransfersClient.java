@@ -1,8 +1,10 @@
 package com.acme;
 
+import io.tokenwise.AuthStyle;
 import io.tokenwise.ClientBuilder;
 import io.tokenwise.ClientCredentials;
 import io.tokenwise.CredentialsSource;
+import io.tokenwise.Env;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.Objects;
@@ -59,7 +61,11 @@ public final class InjectedTransfersClient implements Provider<InjectedTransfers
    */
   public static final class Builder extends ClientBuilder<InjectedTransfers, Builder> {
     private Builder() {
-      super(InjectedTransfers.class);
+      // The @TokenEndpoint as checked at compile time: provider, env, auth style,
+      // token URL and base URL (null: the provider's own), scopes.
+      super(InjectedTransfers.class, io.tokenwise.Provider.PAXOS, Env.SANDBOX, AuthStyle.CLIENT_SECRET_POST,
+          null, null,
+          "transfer:read_transfer");
     }
 
     @Override

@@ -1,7 +1,10 @@
 package com.acme;
 
+import io.tokenwise.AuthStyle;
 import io.tokenwise.ClientBuilder;
 import io.tokenwise.ClientCredentials;
+import io.tokenwise.Env;
+import io.tokenwise.Provider;
 import javax.annotation.processing.Generated;
 
 /**
@@ -33,7 +36,10 @@ public final class MangopayUsersClient {
    */
   public static final class Builder extends ClientBuilder<MangopayUsers, Builder> {
     private Builder() {
-      super(MangopayUsers.class);
+      // The @TokenEndpoint as checked at compile time: provider, env, auth style,
+      // token URL and base URL (null: the provider's own), scopes.
+      super(MangopayUsers.class, Provider.MANGOPAY, Env.SANDBOX, AuthStyle.CLIENT_SECRET_BASIC,
+          null, null);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package com.acme;
 
+import io.tokenwise.AuthStyle;
 import io.tokenwise.ClientBuilder;
 import io.tokenwise.ClientCredentials;
+import io.tokenwise.Env;
+import io.tokenwise.Provider;
 import javax.annotation.processing.Generated;
 
 /**
@@ -33,7 +36,10 @@ final class Banking_AccountsClient {
    */
   public static final class Builder extends ClientBuilder<Banking.Accounts, Builder> {
     private Builder() {
-      super(Banking.Accounts.class);
+      // The @TokenEndpoint as checked at compile time: provider, env, auth style,
+      // token URL and base URL (null: the provider's own), scopes.
+      super(Banking.Accounts.class, Provider.PAYSWAY, Env.SANDBOX, AuthStyle.CLIENT_SECRET_POST,
+          null, null);
     }
 
     @Override

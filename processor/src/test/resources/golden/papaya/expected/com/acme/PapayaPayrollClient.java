@@ -1,7 +1,10 @@
 package com.acme;
 
+import io.tokenwise.AuthStyle;
 import io.tokenwise.ClientBuilder;
 import io.tokenwise.ClientCredentials;
+import io.tokenwise.Env;
+import io.tokenwise.Provider;
 import javax.annotation.processing.Generated;
 
 /**
@@ -33,7 +36,10 @@ public final class PapayaPayrollClient {
    */
   public static final class Builder extends ClientBuilder<PapayaPayroll, Builder> {
     private Builder() {
-      super(PapayaPayroll.class);
+      // The @TokenEndpoint as checked at compile time: provider, env, auth style,
+      // token URL and base URL (null: the provider's own), scopes.
+      super(PapayaPayroll.class, Provider.PAPAYA_GLOBAL, Env.SANDBOX, AuthStyle.JSON_API_KEY,
+          null, "https://api.staging.papaya.example/v1/");
     }
 
     @Override

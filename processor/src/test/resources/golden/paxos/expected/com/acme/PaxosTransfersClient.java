@@ -1,7 +1,10 @@
 package com.acme;
 
+import io.tokenwise.AuthStyle;
 import io.tokenwise.ClientBuilder;
 import io.tokenwise.ClientCredentials;
+import io.tokenwise.Env;
+import io.tokenwise.Provider;
 import javax.annotation.processing.Generated;
 
 /**
@@ -33,7 +36,12 @@ public final class PaxosTransfersClient {
    */
   public static final class Builder extends ClientBuilder<PaxosTransfers, Builder> {
     private Builder() {
-      super(PaxosTransfers.class);
+      // The @TokenEndpoint as checked at compile time: provider, env, auth style,
+      // token URL and base URL (null: the provider's own), scopes.
+      super(PaxosTransfers.class, Provider.PAXOS, Env.SANDBOX, AuthStyle.CLIENT_SECRET_POST,
+          null, null,
+          "transfer:read_transfer",
+          "funding:read_profile");
     }
 
     @Override

@@ -1,7 +1,10 @@
 package com.acme;
 
+import io.tokenwise.AuthStyle;
 import io.tokenwise.ClientBuilder;
 import io.tokenwise.ClientCredentials;
+import io.tokenwise.Env;
+import io.tokenwise.Provider;
 import javax.annotation.processing.Generated;
 
 /**
@@ -33,7 +36,10 @@ public final class PayswayPaymentsClient {
    */
   public static final class Builder extends ClientBuilder<PayswayPayments, Builder> {
     private Builder() {
-      super(PayswayPayments.class);
+      // The @TokenEndpoint as checked at compile time: provider, env, auth style,
+      // token URL and base URL (null: the provider's own), scopes.
+      super(PayswayPayments.class, Provider.PAYSWAY, Env.PRODUCTION, AuthStyle.CLIENT_SECRET_POST,
+          null, null);
     }
 
     @Override

@@ -19,12 +19,15 @@ import org.junit.jupiter.api.Test;
 final class ProcessorPathTest {
   private static final String VERSION = System.getProperty("tokenwise.version");
 
+  /** The processor, JavaPoet, and the two OpenAPI document parsers (openApi = ...). */
   @Test
-  void theProcessorPathIsTheProcessorAndJavaPoetOnly() throws Exception {
+  void theProcessorPathIsTheProcessorJavaPoetAndTheDocumentParsersOnly() throws Exception {
     List<Path> path = processorPath();
     System.out.println("annotation processor path: " + path);
 
-    assertEquals(List.of("javapoet-" + System.getProperty("javapoet.version") + ".jar",
+    assertEquals(List.of("jackson-core-" + System.getProperty("jackson.version") + ".jar",
+            "javapoet-" + System.getProperty("javapoet.version") + ".jar",
+            "snakeyaml-engine-" + System.getProperty("snakeyaml-engine.version") + ".jar",
             "tokenwise-processor-" + VERSION + ".jar"),
         path.stream().map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()));
   }
