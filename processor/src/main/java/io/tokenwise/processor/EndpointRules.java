@@ -1,6 +1,7 @@
 package io.tokenwise.processor;
 
 import io.tokenwise.Env;
+import io.tokenwise.internal.Nearest;
 import io.tokenwise.internal.OperationTable;
 import io.tokenwise.internal.ProviderSpec;
 import io.tokenwise.internal.UrlRules;

@@ -1,5 +1,6 @@
 package io.tokenwise.processor;
 
+import io.tokenwise.internal.Nearest;
 import io.tokenwise.internal.ProviderSpec;
 import io.tokenwise.internal.UrlRules;
 import java.net.URI;

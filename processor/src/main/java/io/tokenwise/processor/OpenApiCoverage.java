@@ -1,5 +1,6 @@
 package io.tokenwise.processor;
 
+import io.tokenwise.internal.Nearest;
 import io.tokenwise.internal.PaxosCatalog;
 import io.tokenwise.internal.ProviderSpec;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package io.tokenwise.processor;
 
+import io.tokenwise.internal.Nearest;
 import io.tokenwise.internal.OperationTable;
 import io.tokenwise.internal.PaxosCatalog;
 import io.tokenwise.internal.PaxosOperation;

@@ -4,6 +4,7 @@ import io.tokenwise.ClientBuilder;
 import io.tokenwise.ClientCredentials;
 import io.tokenwise.Provider;
 import io.tokenwise.TokenCache;
+import io.tokenwise.internal.Nearest;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -171,35 +172,7 @@ public final class TokenwiseClientFactory {
   }
 
   private static String nearest(String name, List<String> names) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : names) {
-      int distance = distance(name, candidate);
-      if (distance < bestDistance) {
-        best = candidate;
-        bestDistance = distance;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, name.length() / 3)
-        ? " (did you mean tokenwise.clients." + best + "?)" : "";
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return Nearest.typoOf(name, names).map(best -> " (did you mean tokenwise.clients." + best + "?)")
+        .orElse("");
   }
 }

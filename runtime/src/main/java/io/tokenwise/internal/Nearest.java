@@ -1,21 +1,24 @@
-package io.tokenwise.processor;
+package io.tokenwise.internal;
 
 import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** "Did you mean": the candidate closest to a misspelt word, by Levenshtein distance. */
-final class Nearest {
+/**
+ * "Did you mean": the candidate closest to a misspelt word, by Levenshtein distance. One rule for
+ * the processor's diagnostics and the Spring Boot starter's start-up errors.
+ */
+public final class Nearest {
   /**
    * The candidate nearest to {@code word}, if it is close enough to be a plausible typo: at most
    * a third of the word's length apart (and always allowing two edits).
    */
-  static Optional<String> typoOf(String word, Collection<String> candidates) {
+  public static Optional<String> typoOf(String word, Collection<String> candidates) {
     return closest(word, candidates, Function.identity(), Math.max(2, word.length() / 3));
   }
 
   /** The candidate whose {@code key} is nearest to {@code word}, within {@code maxDistance}. */
-  static <T> Optional<T> closest(String word, Collection<T> candidates, Function<T, String> key,
+  public static <T> Optional<T> closest(String word, Collection<T> candidates, Function<T, String> key,
       int maxDistance) {
     T best = null;
     int bestDistance = Integer.MAX_VALUE;
