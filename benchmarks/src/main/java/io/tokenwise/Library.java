@@ -47,7 +47,7 @@ enum Library {
       TokenExchange exchange = new TokenExchange(Provider.CUSTOM, AuthStyle.CLIENT_SECRET_POST,
           server.tokenUrl(), ClientCredentials.of(CLIENT_ID, CLIENT_SECRET), List.of(), null, null);
       // As ClientBuilder wires it: the cache's entry for the key, fetching through the base client.
-      TokenEntry entry = cache.entry(exchange,
+      TokenEntry entry = cache.entry(exchange, Env.SANDBOX,
           new HttpTokenFetcher(new OkHttpClient(), exchange, cache));
       return () -> entry.token().value();
     }

@@ -46,6 +46,8 @@ public final class TokenCache {
       List<TokenEventListener> listeners) {}
 
   final Settings settings;
+  /** The fleet's shared store, or null: tokens are this process's own. */
+  final TokenFleet fleet;
   private final ConcurrentMap<TokenKey, EntryReference> entries = new ConcurrentHashMap<>();
   private final ReferenceQueue<TokenEntry> dropped = new ReferenceQueue<>();
 
@@ -61,6 +63,7 @@ public final class TokenCache {
         builder.forcedRefreshInterval.toMillis(),
         builder.maxBackoff.toMillis(),
         List.copyOf(builder.listeners));
+    this.fleet = builder.fleet;
   }
 
   /** The process-wide cache every client uses unless given another. */
@@ -84,6 +87,9 @@ public final class TokenCache {
       TokenEntry entry = reference.get();
       if (entry != null) {
         entry.forget();
+        if (entry.fetcher instanceof FleetFetcher shared) {
+          shared.invalidateShared();
+        }
       }
     }
   }
@@ -110,7 +116,10 @@ public final class TokenCache {
    * fetcher} if none is in use; {@code env} names the key in events.
    */
   TokenEntry entry(TokenExchange exchange, Env env, TokenFetcher fetcher) {
-    return entry(exchange.key(fetcher.transport()), exchange.provider, env, fetcher);
+    // With a fleet, the fetch goes through its store first (docs/DESIGN.md, "A fleet").
+    TokenFetcher shared = fleet != null && fleet.singleFlight(exchange.provider)
+        ? new FleetFetcher(fleet, exchange, fetcher, settings) : fetcher;
+    return entry(exchange.key(fetcher.transport()), exchange.provider, env, shared);
   }
 
   /** As {@link #entry(TokenKey, Provider, Env, TokenFetcher)}, for tests: events say SANDBOX. */
@@ -139,6 +148,17 @@ public final class TokenCache {
         return created;
       }
     }
+  }
+
+  /** Callers that had to wait for a token, over every key in use (for tests). */
+  long callersThatWaited() {
+    removeDropped();
+    long waited = 0;
+    for (EntryReference reference : entries.values()) {
+      TokenEntry entry = reference.get();
+      waited += entry == null ? 0 : entry.waits.sum();
+    }
+    return waited;
   }
 
   /** Keys in use: their entries are still held by a client (for tests). */
@@ -180,6 +200,7 @@ public final class TokenCache {
     private Duration rejectionMemory = Duration.ofSeconds(10);
     private Duration forcedRefreshInterval = Duration.ofSeconds(10);
     private Duration maxBackoff = Duration.ofSeconds(30);
+    private TokenFleet fleet;
     private final List<TokenEventListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -234,6 +255,16 @@ public final class TokenCache {
     /** The longest pause between retries of a failing token endpoint (default 30 s). */
     public Builder maxBackoff(Duration backoff) {
       this.maxBackoff = positive(backoff, "maxBackoff");
+      return this;
+    }
+
+    /**
+     * Shares tokens with the other processes of a fleet through {@code fleet}'s store: one token
+     * request per refresh for the whole fleet, where the provider needs it. API calls are still
+     * answered from this cache alone; the store is asked only when a token is due or missing.
+     */
+    public Builder fleet(TokenFleet fleet) {
+      this.fleet = Objects.requireNonNull(fleet, "fleet == null");
       return this;
     }
 

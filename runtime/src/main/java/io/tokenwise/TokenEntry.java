@@ -50,7 +50,7 @@ final class TokenEntry {
   private final TokenCache.Settings settings;
   private final Clock clock;
   private final Provider provider;
-  private final TokenFetcher fetcher;
+  final TokenFetcher fetcher;
   private final String keyFingerprint;
   private final Env env;
   /** Observability: every {@code events.} call below is a hook of docs/DESIGN.md's events. */
@@ -246,7 +246,8 @@ final class TokenEntry {
       events.fetchStarted(++attempts); // observability hook
       CompletableFuture<AccessToken> answer;
       try {
-        answer = fetcher.fetch();
+        State current = state;
+        answer = fetcher.fetch(current.token, current.invalidated);
       } catch (Throwable t) {
         answer = CompletableFuture.failedFuture(t);
       }

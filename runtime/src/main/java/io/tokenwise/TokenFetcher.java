@@ -11,6 +11,14 @@ interface TokenFetcher {
    */
   CompletableFuture<AccessToken> fetch();
 
+  /**
+   * {@link #fetch()}, told which token the new one replaces (null: none) and whether an API
+   * refused it (a 401), so that a fleet's store does not answer with the very token refused.
+   */
+  default CompletableFuture<AccessToken> fetch(AccessToken replacing, boolean refused) {
+    return fetch();
+  }
+
   /** How its requests reach the token endpoint: part of the key of the entry it fetches for. */
   default FetchTransport transport() {
     return FetchTransport.NONE;

@@ -1,0 +1,93 @@
+package io.tokenwise;
+
+import io.tokenwise.redis.RedisTokenStore;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import redis.embedded.RedisServer;
+
+/**
+ * The cached-token hot path with a fleet's Redis store configured against the same path without
+ * one (docs/FLEET.md): API calls are answered from the process's own cache, so the two should be
+ * equal. The token lives one hour; the store is asked once, when the first token is fetched.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class FleetHotPathBenchmarks {
+  @Param({"IN_PROCESS", "REDIS"})
+  public String store;
+
+  private TokenServer server;
+  private RedisServer redisServer;
+  private RedisTokenStore redisStore;
+  private TokenEntry entry;
+
+  @Setup
+  public void setUp() throws Exception {
+    server = new TokenServer(0);
+    TokenCache.Builder cache = TokenCache.builder();
+    if (store.equals("REDIS")) {
+      int port = freePort();
+      redisServer = RedisServer.builder().port(port).bind("127.0.0.1")
+          .setting("save \"\"").build();
+      redisServer.start();
+      redisStore = RedisTokenStore.create("redis://127.0.0.1:" + port);
+      cache.fleet(TokenFleet.builder(redisStore)
+          .encryptionKey("bench", new byte[32])
+          .build());
+    }
+    TokenCache built = cache.build();
+    TokenExchange exchange = new TokenExchange(Provider.CUSTOM, AuthStyle.CLIENT_SECRET_POST,
+        server.tokenUrl(), ClientCredentials.of(Library.CLIENT_ID, Library.CLIENT_SECRET),
+        List.of(), null, null);
+    entry = built.entry(exchange, Env.SANDBOX,
+        new HttpTokenFetcher(new OkHttpClient(), exchange, built));
+    entry.token();
+    if (server.requests() != 1) {
+      throw new IllegalStateException(store + ": " + server.requests() + " token requests");
+    }
+  }
+
+  @TearDown
+  public void tearDown() throws Exception {
+    int requests = server.requests();
+    if (redisStore != null) {
+      redisStore.close();
+      redisServer.stop();
+    }
+    server.close();
+    if (requests != 1) {
+      throw new IllegalStateException(store + " made " + requests + " token requests");
+    }
+  }
+
+  /** One caller's token for one API call. */
+  @Benchmark
+  public String cachedToken() throws Exception {
+    return entry.token().value();
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package io.tokenwise.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fleet of issue 14, for real: {@code tokenwise.fleet.processes} JVMs (8) of {@code
+ * tokenwise.fleet.threads} threads (25) each call through generated clients for {@code
+ * tokenwise.fleet.duration} (30 s in mvn verify; docs/FLEET.md has the long run), sharing one
+ * Redis, against a token server issuing 20 s tokens. Two keys at once: a plain endpoint, and one
+ * that revokes the previous token whenever it issues a new one.
+ *
+ * <p>Asserted: one token request per refresh cycle for the whole fleet (consecutive requests are
+ * a refresh period apart, never two in one cycle); no call failed; no call of the plain key
+ * waited for a token (refreshes happen while the current token is usable); Redis holds no client
+ * id, secret or token, and the processes' logs none either.
+ */
+final class FleetTest {
+  static final Duration LIFETIME = Duration.ofSeconds(20);
+  static final int PROCESSES = Integer.getInteger("tokenwise.fleet.processes", 8);
+  static final int THREADS = Integer.getInteger("tokenwise.fleet.threads", 25);
+  static final Duration DURATION = Duration.parse(
+      System.getProperty("tokenwise.fleet.duration", "PT30S"));
+  static final long PAUSE_MILLIS = 500;
+
+  /** DESIGN.md: H = min(60 s, max(5 s, 5 % of L), L/4); refresh L/10 before expiry - H. */
+  static long usableMillis() {
+    long life = LIFETIME.toMillis();
+    return life - Math.min(60_000, Math.min(Math.max(5_000, life / 20), life / 4));
+  }
+
+  static long refreshMillis() {
+    return usableMillis() - LIFETIME.toMillis() / 10;
+  }
+
+  static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
+  }
+
+  @Test
+  void aFleetSendsOneTokenRequestPerRefreshAndNoCallFails() throws Exception {
+    try (RedisServer redis = RedisServer.start();
+        FleetTokenServer server = new FleetTokenServer(LIFETIME);
+        Fleet fleet = Fleet.launch(PROCESSES, redis.uri(), server.root(),
+            "plain,revoking", DURATION, THREADS, PAUSE_MILLIS, randomKey())) {
+      fleet.start(Duration.ofSeconds(90));
+      Map<String, Integer> startup = Map.of(
+          "plain", server.mode("plain").tokenRequests().size(),
+          "revoking", server.mode("revoking").tokenRequests().size());
+      List<Map<String, Long>> results = fleet.results(DURATION.plusSeconds(60));
+      assertEquals(PROCESSES, results.size());
+
+      FleetReport report = new FleetReport("Fleet run", redis.binaryName(), DURATION);
+      Map<String, List<Long>> steady = new java.util.HashMap<>();
+      for (String mode : List.of("plain", "revoking")) {
+        FleetTokenServer.Mode counts = server.mode(mode);
+        // From the last request at start-up on: the JVMs start cold, on a shared machine.
+        List<Long> all = counts.tokenRequests();
+        steady.put(mode, all.subList(startup.get(mode) - 1, all.size()));
+        report.row(mode, PROCESSES, THREADS, sum(results, mode + ".calls"),
+            sum(results, mode + ".failed"), sum(results, mode + ".waited"), steady.get(mode),
+            counts);
+        report.note(mode + ": " + startup.get(mode) + " token request(s) while the "
+            + PROCESSES + " JVMs started, then " + (all.size() - startup.get(mode))
+            + " while they called.");
+      }
+      report.write();
+      for (String mode : List.of("plain", "revoking")) {
+        assertEquals(0, sum(results, mode + ".failed"), mode + ": failed calls");
+        assertOneRequestPerCycle(mode, steady.get(mode));
+      }
+      assertEquals(0, sum(results, "plain.waited"),
+          "plain: calls that waited while the fleet refreshed");
+
+      String dump = dump(redis);
+      assertFalse(dump.isEmpty(), "nothing in Redis: was it used at all?");
+      assertTrue(dump.contains("tokenwise:{"));
+      String logs = fleet.logs();
+      for (String secret : secrets(server)) {
+        assertFalse(dump.contains(secret), "Redis holds a secret, client id or token in clear");
+        assertFalse(logs.contains(secret), "a process logged a secret, client id or token");
+      }
+    }
+  }
+
+  /**
+   * Consecutive token requests lie one refresh apart: more than half a lifetime (two requests of
+   * one cycle would come within a lease of each other) and less than the usable time (the fleet
+   * refreshed before its token went out of use). So N cycles took exactly N requests.
+   */
+  static void assertOneRequestPerCycle(String mode, List<Long> requests) {
+    assertTrue(requests.size() >= 3, mode + ": fewer than two refreshes happened");
+    for (int i = 1; i < requests.size(); i++) {
+      long gap = requests.get(i) - requests.get(i - 1);
+      assertTrue(gap > LIFETIME.toMillis() / 2 && gap <= usableMillis(),
+          mode + ": token requests " + (i - 1) + " and " + i + " came " + gap + " ms apart; one"
+              + " per cycle is " + LIFETIME.toMillis() / 2 + "-" + usableMillis() + " ms; all: "
+              + gaps(requests));
+    }
+  }
+
+  static List<Long> gaps(List<Long> requests) {
+    List<Long> gaps = new ArrayList<>();
+    for (int i = 1; i < requests.size(); i++) {
+      gaps.add(requests.get(i) - requests.get(i - 1));
+    }
+    return gaps;
+  }
+
+  static long sum(List<Map<String, Long>> results, String key) {
+    return results.stream().mapToLong(result -> result.getOrDefault(key, 0L)).sum();
+  }
+
+  /** Every key and value in Redis (KEYS, then GET or HGETALL), as one string. */
+  static String dump(RedisServer redis) {
+    RedisClient client = RedisClient.create(redis.uri());
+    try (StatefulRedisConnection<byte[], byte[]> connection =
+        client.connect(ByteArrayCodec.INSTANCE)) {
+      StringBuilder all = new StringBuilder();
+      for (byte[] key : connection.sync().keys("*")) {
+        all.append(new String(key, StandardCharsets.ISO_8859_1)).append('\n');
+        String type = connection.sync().type(key);
+        if (type.equals("string")) {
+          all.append(new String(connection.sync().get(key), StandardCharsets.ISO_8859_1));
+        } else if (type.equals("hash")) {
+          connection.sync().hgetall(key).forEach((field, value) -> all
+              .append(new String(field, StandardCharsets.ISO_8859_1)).append('=')
+              .append(new String(value, StandardCharsets.ISO_8859_1)).append('\n'));
+        }
+        all.append('\n');
+      }
+      return all.toString();
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  static List<String> secrets(FleetTokenServer server) {
+    List<String> secrets = new ArrayList<>(List.of(FleetTokenServer.CLIENT_ID,
+        FleetTokenServer.SECRET));
+    for (String mode : List.of("plain", "revoking")) {
+      secrets.addAll(server.mode(mode).expiresAt.keySet());
+    }
+    return secrets;
+  }
+
+  /** The figures of a run, printed and written to target/fleet-report-<title>.md. */
+  static final class FleetReport {
+    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder notes = new StringBuilder();
+    private final String file;
+
+    FleetReport(String title, String redisBinary, Duration duration) {
+      this.file = "fleet-report-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-')
+          + ".md";
+      text.append("### ").append(title).append("\n\n")
+          .append(LIFETIME.toSeconds()).append(" s tokens (refresh every ")
+          .append(refreshMillis()).append(" ms, usable for ").append(usableMillis())
+          .append(" ms), ").append(duration.toSeconds()).append(" s of calls, Redis: ")
+          .append(redisBinary).append(", ").append(Runtime.getRuntime().availableProcessors())
+          .append(" CPUs\n\n")
+          .append("| key | processes x threads | API calls | failed | waited for a token |"
+              + " token requests | gaps between token requests (ms) | 401s answered |\n")
+          .append("|---|---|---:|---:|---:|---:|---|---:|\n");
+    }
+
+    void row(String mode, int processes, int threads, long calls, long failed, long waited,
+        List<Long> requests, FleetTokenServer.Mode counts) {
+      text.append("| ").append(mode).append(" | ").append(processes).append(" x ")
+          .append(threads).append(" | ").append(calls).append(" | ").append(failed)
+          .append(" | ").append(waited).append(" | ").append(requests.size()).append(" | ")
+          .append(gaps(requests)).append(" | ").append(counts.refused.get()).append(" |\n");
+    }
+
+    void note(String line) {
+      notes.append('\n').append(line).append('\n');
+    }
+
+    void write() throws java.io.IOException {
+      System.out.println(text.toString() + notes);
+      Files.writeString(java.nio.file.Path.of("target", file), text.toString() + notes,
+          StandardCharsets.UTF_8);
+    }
+  }
+}
