@@ -107,7 +107,6 @@ final class BearerInterceptor implements Interceptor {
   }
 
   private TokenException internalError(RuntimeException e) {
-    return new TokenException(provider, "Tokenwise failed internally ("
-        + e.getClass().getName() + "); please report it", e);
+    return TokenResponseException.internalFailure(provider, e, e);
   }
 }

@@ -239,8 +239,8 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
     ProviderSpec spec = ProviderCatalog.spec(provider);
     Env env = this.env != null ? this.env : declaredEnv;
     AuthStyle style = spec.resolveAuthStyle(declaredStyle).orElseThrow(() ->
-        new IllegalStateException(api.getName() + ": a CUSTOM provider needs an auth style:"
-            + " set @TokenEndpoint(authStyle = AuthStyle.CLIENT_SECRET_POST) or another"));
+        new IllegalStateException(api.getName() + ": a " + spec.displayName() + " needs an auth"
+            + " style: set @TokenEndpoint(authStyle = AuthStyle.CLIENT_SECRET_POST) or another"));
     String base = pick(baseUrl, declaredBaseUrl, spec.baseUrl(env).orElse(null));
     String token = pick(tokenUrl, declaredTokenUrl, spec.tokenUrl(env).orElse(null));
     if (base == null) {

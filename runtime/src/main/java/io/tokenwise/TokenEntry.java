@@ -326,8 +326,7 @@ final class TokenEntry {
       log(Level.ERROR, () -> "token request failed inside Tokenwise: " + t.getClass().getName()
           + " at " + (t.getStackTrace().length == 0 ? "?" : t.getStackTrace()[0])
           + "; please report this to Tokenwise");
-      return new TokenResponseException(provider, provider + " token request failed inside"
-          + " Tokenwise (" + t.getClass().getName() + "): please report this to Tokenwise", 0, "");
+      return TokenResponseException.internalFailure(provider, t, null);
     }
 
     private void onFailure(TokenException e) {

@@ -6,8 +6,15 @@ import java.util.Objects;
 /**
  * A token could not be obtained. An {@link IOException}, so it reaches {@code Call.execute()} and
  * {@code Callback.onFailure} like any network failure. Messages never contain a secret or token.
+ *
+ * <p>Each cause has its subclass: {@link TokenRejectedException}, {@link
+ * TokenEndpointUnavailableException}, {@link TokenResponseException} and {@link
+ * InsufficientScopeException}; a failure inside Tokenwise itself is a {@link
+ * TokenResponseException} with status 0 whose message asks for a report. The hierarchy is sealed:
+ * callers may switch over it, and no other code adds causes to it.
  */
-public class TokenException extends IOException {
+public sealed class TokenException extends IOException permits TokenRejectedException,
+    TokenEndpointUnavailableException, TokenResponseException, InsufficientScopeException {
   private static final long serialVersionUID = 1L;
 
   private final Provider provider;

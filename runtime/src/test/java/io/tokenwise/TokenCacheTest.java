@@ -545,6 +545,19 @@ final class TokenCacheTest {
     assertFalse(state.toString().contains("secret-token-value"), state.toString());
   }
 
+  @Test
+  void aBugInsideTokenwiseIsOneTypeThatQuotesNothing() throws Exception {
+    TokenFetcher buggy = () -> CompletableFuture.failedFuture(
+        new IllegalStateException("quoting secret-token-value"));
+    TokenEntry entry = TokenCache.builder().clock(time).scheduler(time).build()
+        .entry(FakeFetcher.key("client"), Provider.PAXOS, buggy);
+    TokenResponseException e = assertThrows(TokenResponseException.class, entry::token);
+    assertEquals(0, e.status());
+    assertEquals("PAXOS token request failed inside Tokenwise (java.lang.IllegalStateException):"
+        + " please report this to Tokenwise", e.getMessage());
+    assertFalse(String.valueOf(e.getCause()).contains("secret-token-value"), e::toString);
+  }
+
   private static void awaitCondition(java.util.function.BooleanSupplier condition, String what)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

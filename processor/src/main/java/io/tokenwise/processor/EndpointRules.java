@@ -31,11 +31,12 @@ final class EndpointRules {
   private void checkProvider(EndpointDeclaration endpoint) {
     ProviderSpec spec = endpoint.spec();
     if (spec.requiresTokenUrl() && endpoint.tokenUrl().isEmpty()) {
-      report.add(Message.MISSING_TOKEN_URL, endpoint.type(), endpoint.annotation(), null);
+      report.add(Message.MISSING_TOKEN_URL, endpoint.type(), endpoint.annotation(), null,
+          spec.displayName());
     }
     if (spec.resolveAuthStyle(endpoint.authStyle()).isEmpty()) {
       report.add(Message.MISSING_AUTH_STYLE, endpoint.type(), endpoint.annotation(),
-          endpoint.authStyleValue());
+          endpoint.authStyleValue(), spec.displayName());
     }
     checkUnpublishedUrls(endpoint);
   }
@@ -145,7 +146,8 @@ final class EndpointRules {
       if (known != null && !known.contains(scope.name())) {
         report.addGuessing(Message.UNKNOWN_SCOPE,
             Nearest.typoOf(scope.name(), known).map(EndpointRules::quote).orElse(null),
-            endpoint.type(), endpoint.annotation(), scope.value(), scope.name());
+            endpoint.type(), endpoint.annotation(), scope.value(), scope.name(),
+            endpoint.spec().apiName(), endpoint.spec().displayName());
       }
     }
   }

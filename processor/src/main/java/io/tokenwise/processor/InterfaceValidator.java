@@ -180,7 +180,8 @@ final class InterfaceValidator {
           .orElseGet(() -> coverage.map(table -> table.scopesNeededBy(calls)).orElse(Set.of()));
       report.addGuessing(Message.NO_SCOPES,
           needed.isEmpty() ? null : "scopes = " + EndpointRules.quoteAll(needed),
-          type, endpoint.annotation(), endpoint.scopesValue(), type.getSimpleName());
+          type, endpoint.annotation(), endpoint.scopesValue(), endpoint.spec().displayName(),
+          type.getSimpleName());
     }
     return calls;
   }

@@ -29,17 +29,17 @@ enum Message {
 
   // @TokenEndpoint attributes.
   NO_SCOPES("NoScopes", Diagnostic.Kind.ERROR,
-      "Paxos issues a token only for the scopes it is asked for, and %s declares none:"
+      "%s issues a token only for the scopes it is asked for, and %s declares none:"
           + " list the scopes its endpoints need in @TokenEndpoint(scopes = {...})"),
   SCOPES_NOT_SUPPORTED("ScopesNotSupported", Diagnostic.Kind.ERROR,
       "%s carry no scopes, so scopes = %s would never be sent: remove the scopes attribute%s"),
   REQUIRES_SCOPES_NOT_APPLICABLE("ScopesNotSupported", Diagnostic.Kind.ERROR,
       "%s carry no scopes, so @RequiresScopes does not apply: remove it"),
   MISSING_TOKEN_URL("MissingTokenUrl", Diagnostic.Kind.ERROR,
-      "a CUSTOM provider has no token URL of its own: set"
+      "a %s has no token URL of its own: set"
           + " @TokenEndpoint(tokenUrl = \"https://auth.example.com/oauth2/token\")"),
   MISSING_AUTH_STYLE("MissingAuthStyle", Diagnostic.Kind.ERROR,
-      "a CUSTOM provider has no auth style of its own, so AuthStyle.DEFAULT means nothing:"
+      "a %s has no auth style of its own, so AuthStyle.DEFAULT means nothing:"
           + " set authStyle to AuthStyle.CLIENT_SECRET_POST, CLIENT_SECRET_BASIC or JSON_API_KEY"),
   INVALID_URL("InvalidUrl", Diagnostic.Kind.ERROR,
       "%s \"%s\" is not an absolute http(s) URL (%s): write it in full, like %s"),
@@ -72,8 +72,8 @@ enum Message {
   DUPLICATE_SCOPE("DuplicateScope", Diagnostic.Kind.WARNING,
       "scope \"%s\" is declared twice: remove this copy"),
   UNKNOWN_SCOPE("UnknownScope", Diagnostic.Kind.ERROR,
-      "\"%s\" is not a Paxos v2 scope, so the token request would fail:"
-          + " use a scope from the Paxos API reference"
+      "\"%s\" is not a %s scope, so the token request would fail:"
+          + " use a scope from the %s API reference"
           + " (pass -Atokenwise.unknownScopes=warn for scopes newer than Tokenwise's table)"),
   UNDECLARED_SCOPE("UndeclaredScope", Diagnostic.Kind.ERROR,
       "@RequiresScopes names \"%s\", which %s does not request:"
@@ -150,12 +150,13 @@ enum Message {
       "\"%s\" starts with '/', so Retrofit resolves it against the host and drops the base"
           + " path %s of %s: remove the leading '/'"),
 
-  // Paxos endpoints.
+  // Endpoints checked against a provider's operation table (Paxos's). The id names Paxos: ids are
+  // documented and stay.
   MISSING_SCOPE("MissingScope", Diagnostic.Kind.ERROR,
-      "%s %s is the Paxos operation %s, which needs %s; %s does not request it, so the call"
+      "%s %s is the %s operation %s, which needs %s; %s does not request it, so the call"
           + " would fail with 403: add %s to @TokenEndpoint(scopes = {...})"),
-  UNKNOWN_PAXOS_PATH("UnknownPaxosPath", Diagnostic.Kind.WARNING,
-      "%s %s is not in Tokenwise's table of Paxos v2 operations, so the scopes it needs"
+  UNKNOWN_PATH("UnknownPaxosPath", Diagnostic.Kind.WARNING,
+      "%s %s is not in Tokenwise's table of %s operations, so the scopes it needs"
           + " cannot be checked: fix the path, or declare the scopes with @RequiresScopes"
           + " if the endpoint is newer than the table"),
 

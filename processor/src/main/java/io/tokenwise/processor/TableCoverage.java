@@ -43,8 +43,9 @@ final class TableCoverage {
     Optional<PaxosOperation> operation = operationOf(call);
     if (operation.isEmpty()) {
       if (!declaresOwnScopes) {
-        report.addGuessing(Message.UNKNOWN_PAXOS_PATH, nearest(call), call.method(),
-            call.annotation(), call.pathValue(), call.httpMethod(), call.path());
+        report.addGuessing(Message.UNKNOWN_PATH, nearest(call), call.method(),
+            call.annotation(), call.pathValue(), call.httpMethod(), call.path(),
+            endpoint.spec().apiName());
       }
       return;
     }
@@ -54,7 +55,8 @@ final class TableCoverage {
       return; // no scopes at all is one NoScopes error, not one error per method
     }
     report.add(Message.MISSING_SCOPE, call.method(), call.annotation(), null,
-        call.httpMethod(), call.path(), known.operationId(), describe(known.alternatives(), " and "),
+        call.httpMethod(), call.path(), endpoint.spec().displayName(), known.operationId(),
+        describe(known.alternatives(), " and "),
         endpoint.type().getSimpleName(), fix(known.alternatives(), declared));
   }
 

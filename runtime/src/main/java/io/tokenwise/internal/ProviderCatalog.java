@@ -17,6 +17,7 @@ public final class ProviderCatalog {
       .baseUrls("https://api.sandbox.paxos.com/v2/", "https://api.paxos.com/v2/")
       .authStyle(AuthStyle.CLIENT_SECRET_POST)
       .scopes(Scopes.REQUIRED)
+      .apiVersion("v2")
       .operationTable(OperationTable.lazy(PaxosCatalog::get))
       .credentialVariables("PAXOS_CLIENT_ID", "PAXOS_CLIENT_SECRET")
       .build();

@@ -15,7 +15,9 @@ import java.util.Optional;
  * the runtime builds requests and reads answers with it.
  *
  * @param provider the constant this defines
- * @param displayName the provider's name in messages
+ * @param displayName the provider's name in messages; for a provider with no URLs of its own, a
+ *     kind of server read after "a" ("CUSTOM provider")
+ * @param apiVersion the version of its API that its operation table describes ("v2"), or null
  * @param authStyle what {@code AuthStyle.DEFAULT} means; {@code DEFAULT} when the provider has no
  *     style of its own and the user must choose one (CUSTOM)
  * @param scopes whether its token requests carry scopes
@@ -31,6 +33,7 @@ import java.util.Optional;
 public record ProviderSpec(
     Provider provider,
     String displayName,
+    String apiVersion,
     AuthStyle authStyle,
     Scopes scopes,
     Optional<OperationTable> operationTable,
@@ -97,6 +100,11 @@ public record ProviderSpec(
     Objects.requireNonNull(wire, "wire");
   }
 
+  /** Its API's name in messages: the display name and, when known, the version ("Paxos v2"). */
+  public String apiName() {
+    return apiVersion == null ? displayName : displayName + " " + apiVersion;
+  }
+
   /** The documented token URL for {@code env}, or empty when none is published. */
   public Optional<String> tokenUrl(Env env) {
     return Optional.ofNullable(env == Env.SANDBOX ? sandboxTokenUrl : productionTokenUrl);
@@ -138,6 +146,7 @@ public record ProviderSpec(
   static final class Builder {
     private final Provider provider;
     private final String displayName;
+    private String apiVersion;
     private AuthStyle authStyle = AuthStyle.DEFAULT;
     private Scopes scopes = Scopes.NONE;
     private OperationTable operationTable;
@@ -152,6 +161,12 @@ public record ProviderSpec(
     private Builder(Provider provider, String displayName) {
       this.provider = provider;
       this.displayName = displayName;
+    }
+
+    /** The API version its operation table describes, as its documentation writes it. */
+    Builder apiVersion(String apiVersion) {
+      this.apiVersion = apiVersion;
+      return this;
     }
 
     Builder authStyle(AuthStyle authStyle) {
@@ -195,7 +210,7 @@ public record ProviderSpec(
     }
 
     ProviderSpec build() {
-      return new ProviderSpec(provider, displayName, authStyle, scopes,
+      return new ProviderSpec(provider, displayName, apiVersion, authStyle, scopes,
           Optional.ofNullable(operationTable), sandboxTokenUrl, productionTokenUrl, sandboxBaseUrl,
           productionBaseUrl, Objects.requireNonNull(clientIdVariable, "clientIdVariable"),
           Objects.requireNonNull(secretVariable, "secretVariable"), wire);

@@ -23,6 +23,18 @@ final class ProviderCatalogTest {
     assertEquals(List.of("PAXOS_CLIENT_ID", "PAXOS_CLIENT_SECRET"), variables(paxos));
   }
 
+  /** Diagnostics name a provider through these, never by a literal (DiagnosticsTest, exactly). */
+  @Test
+  void namesInMessages() {
+    ProviderSpec paxos = ProviderCatalog.spec(Provider.PAXOS);
+    assertEquals("Paxos", paxos.displayName());
+    assertEquals("Paxos v2", paxos.apiName());
+    assertEquals("Mangopay", ProviderCatalog.spec(Provider.MANGOPAY).apiName());
+    assertEquals("Papaya Global", ProviderCatalog.spec(Provider.PAPAYA_GLOBAL).apiName());
+    // Read after "a": a provider with no URLs of its own is a kind of server.
+    assertEquals("CUSTOM provider", ProviderCatalog.spec(Provider.CUSTOM).displayName());
+  }
+
   @Test
   void mangopayBaseUrlCarriesTheClientIdPlaceholder() {
     ProviderSpec mangopay = ProviderCatalog.spec(Provider.MANGOPAY);
