@@ -1,5 +1,6 @@
 package io.tokenwise;
 
+import io.tokenwise.internal.ProviderCatalog;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -58,7 +59,7 @@ public final class TokenFleet {
 
   /**
    * Whether {@code provider}'s tokens get one request per refresh for the whole fleet. By
-   * default: Paxos (it throttles an IP for 5 minutes past about one token request per second),
+   * default (each provider's definition says so): Paxos (it throttles an IP for 5 minutes past about one token request per second),
    * Mangopay (it rate-limits with 429s) and CUSTOM (an unknown server may revoke the previous
    * token when it issues a new one); Paysway and Papaya Global keep a token per process.
    */
@@ -95,15 +96,13 @@ public final class TokenFleet {
     private byte[] key;
     private Duration leaseTime = Duration.ofSeconds(2);
     private Duration storeRetryInterval = Duration.ofSeconds(1);
-    private final Map<Provider, Boolean> singleFlight = new EnumMap<>(Map.of(
-        Provider.PAXOS, true,
-        Provider.MANGOPAY, true,
-        Provider.PAYSWAY, false,
-        Provider.PAPAYA_GLOBAL, false,
-        Provider.CUSTOM, true));
+    private final Map<Provider, Boolean> singleFlight = new EnumMap<>(Provider.class);
 
     private Builder(TokenStore store) {
       this.store = Objects.requireNonNull(store, "store == null");
+      for (Provider provider : Provider.values()) {
+        singleFlight.put(provider, ProviderCatalog.spec(provider).fleetSingleFlight());
+      }
     }
 
     /**

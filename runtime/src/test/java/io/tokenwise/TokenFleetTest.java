@@ -212,6 +212,9 @@ final class TokenFleetTest {
     assertTrue(fleet.singleFlight(Provider.PAYSWAY));
     assertFalse(fleet.singleFlight(Provider.PAPAYA_GLOBAL));
     assertFalse(fleet.singleFlight(Provider.CUSTOM));
+    TokenFleet defaults = TokenFleet.builder(store).encryptionKey("k1", KEY).build();
+    assertTrue(defaults.singleFlight(Provider.CUSTOM));
+    assertFalse(defaults.singleFlight(Provider.PAYSWAY));
   }
 
   private static boolean contains(byte[] haystack, byte[] needle) {

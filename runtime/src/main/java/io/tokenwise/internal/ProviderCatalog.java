@@ -20,6 +20,8 @@ public final class ProviderCatalog {
       .apiVersion("v2")
       .operationTable(OperationTable.lazy(PaxosCatalog::get))
       .credentialVariables("PAXOS_CLIENT_ID", "PAXOS_CLIENT_SECRET")
+      // It throttles an IP for 5 minutes past about one token request per second.
+      .fleetSingleFlight()
       .build();
 
   private static final ProviderSpec MANGOPAY = ProviderSpec.define(Provider.MANGOPAY, "Mangopay")
@@ -31,6 +33,8 @@ public final class ProviderCatalog {
       .credentialVariables("MANGOPAY_CLIENT_ID", "MANGOPAY_API_KEY")
       // Basic over the raw ClientId:ApiKey; a 401 "PendingUserAction" is strong customer auth.
       .wire(new Wire(true, ErrorField.CODE, "PendingUserAction"))
+      // It rate-limits token requests with 429s.
+      .fleetSingleFlight()
       .build();
 
   private static final ProviderSpec PAYSWAY = ProviderSpec.define(Provider.PAYSWAY, "Paysway")
@@ -55,6 +59,8 @@ public final class ProviderCatalog {
       ProviderSpec.define(Provider.CUSTOM, "CUSTOM provider")
           .scopes(Scopes.OPTIONAL)
           .credentialVariables("TOKENWISE_CLIENT_ID", "TOKENWISE_CLIENT_SECRET")
+          // An unknown server may revoke the previous token when it issues a new one.
+          .fleetSingleFlight()
           .build();
 
   /** The definition of {@code provider}. */

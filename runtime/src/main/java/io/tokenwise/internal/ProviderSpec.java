@@ -29,6 +29,9 @@ import java.util.Optional;
  * @param clientIdVariable environment variable of the client id, in the provider's own words
  * @param secretVariable environment variable of the secret, in the provider's own words
  * @param wire how its token request and answers differ from RFC 6749
+ * @param fleetSingleFlight whether a fleet sharing tokens should send one token request per
+ *     refresh for all its instances by default: for providers that throttle token requests or
+ *     revoke the previous token when they issue one
  */
 public record ProviderSpec(
     Provider provider,
@@ -43,7 +46,8 @@ public record ProviderSpec(
     String productionBaseUrl,
     String clientIdVariable,
     String secretVariable,
-    Wire wire) {
+    Wire wire,
+    boolean fleetSingleFlight) {
 
   /** Placeholder in a base URL that the client fills with the (path-encoded) client id. */
   public static final String CLIENT_ID_PLACEHOLDER = "{clientId}";
@@ -157,6 +161,7 @@ public record ProviderSpec(
     private String clientIdVariable;
     private String secretVariable;
     private Wire wire = Wire.OAUTH2;
+    private boolean fleetSingleFlight;
 
     private Builder(Provider provider, String displayName) {
       this.provider = provider;
@@ -209,11 +214,17 @@ public record ProviderSpec(
       return this;
     }
 
+    /** A fleet shares one token request per refresh by default (see the record's doc). */
+    Builder fleetSingleFlight() {
+      this.fleetSingleFlight = true;
+      return this;
+    }
+
     ProviderSpec build() {
       return new ProviderSpec(provider, displayName, apiVersion, authStyle, scopes,
           Optional.ofNullable(operationTable), sandboxTokenUrl, productionTokenUrl, sandboxBaseUrl,
           productionBaseUrl, Objects.requireNonNull(clientIdVariable, "clientIdVariable"),
-          Objects.requireNonNull(secretVariable, "secretVariable"), wire);
+          Objects.requireNonNull(secretVariable, "secretVariable"), wire, fleetSingleFlight);
     }
   }
 }
