@@ -31,8 +31,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Asserted: one token request per refresh cycle for the whole fleet (consecutive requests are
  * a refresh period apart, never two in one cycle); no call failed; no call of the plain key
- * waited for a token (refreshes happen while the current token is usable); Redis holds no client
- * id, secret or token, and the processes' logs none either.
+ * waited for a token (refreshes happen while the current token is usable) and none was refused;
+ * the emulator received exactly the calls the processes made (plus each one's warm-up call and
+ * one retry per 401); Redis holds no client id, secret or token, and the processes' logs none
+ * either.
  */
 final class FleetTest {
   static final Duration LIFETIME = Duration.ofSeconds(20);
@@ -121,6 +123,16 @@ final class FleetTest {
       }
       assertEquals(0, sum(results, "plain.waited"),
           "plain: calls that waited while the fleet refreshed");
+      for (String mode : emulators.keySet()) {
+        // The emulator saw exactly the processes' calls: each one's warm-up call, every call
+        // counted, and one retry per 401 (a retry refused again would have been a failed call).
+        ProviderEmulator emulator = emulators.get(mode);
+        int refused = emulator.rejectedApiCallCount(Provider.CUSTOM);
+        assertEquals(sum(results, mode + ".calls") + PROCESSES + refused,
+            emulator.apiCallCount(Provider.CUSTOM), mode + ": API calls at the emulator");
+      }
+      assertEquals(0, emulators.get("plain").rejectedApiCallCount(Provider.CUSTOM),
+          "plain: calls refused with 401");
 
       String dump = dump(redis);
       assertFalse(dump.isEmpty(), "nothing in Redis: was it used at all?");
