@@ -1,5 +1,7 @@
 package io.tokenwise.redis;
 
+import io.tokenwise.Provider;
+import io.tokenwise.testing.ProviderEmulator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,6 +26,9 @@ import java.util.concurrent.TimeoutException;
  */
 final class Fleet implements AutoCloseable {
   static final Path LOGS = Path.of("target", "fleet-logs");
+  /** The fleet's credentials, which its emulators accept instead of their defaults. */
+  static final String CLIENT_ID = "fleet-client-7f3a9c";
+  static final String SECRET = "fleet-secret-5d81e2b4";
 
   /** One process of the fleet. */
   static final class Member {
@@ -48,8 +53,16 @@ final class Fleet implements AutoCloseable {
   static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
   static final Duration LEASE_TIME = Duration.ofSeconds(3);
 
-  static Fleet launch(int processes, String redisUri, String base, String modes,
+  /**
+   * Launches the members, each calling one key per entry of {@code emulators} (mode name to the
+   * emulator whose CUSTOM provider serves it).
+   */
+  static Fleet launch(int processes, String redisUri, Map<String, ProviderEmulator> emulators,
       Duration duration, int threads, long pauseMillis, byte[] key) throws IOException {
+    String modes = String.join(",", emulators.keySet());
+    List<String> endpoints = new ArrayList<>();
+    emulators.values().forEach(emulator -> endpoints.add(
+        emulator.tokenUrl(Provider.CUSTOM) + " " + emulator.baseUrl(Provider.CUSTOM)));
     Files.createDirectories(LOGS);
     try (var old = Files.list(LOGS)) {
       for (Path file : (Iterable<Path>) old::iterator) {
@@ -71,7 +84,7 @@ final class Fleet implements AutoCloseable {
           "-Djava.util.logging.config.file=" + logging.toAbsolutePath(),
           "-XX:TieredStopAtLevel=1", "-Xss512k",
           "-cp", System.getProperty("java.class.path"), FleetMember.class.getName(),
-          redisUri, base, modes, String.valueOf(duration.toMillis()), String.valueOf(threads),
+          redisUri, String.join(",", endpoints), modes, String.valueOf(duration.toMillis()), String.valueOf(threads),
           String.valueOf(pauseMillis), Base64.getEncoder().encodeToString(key),
           String.valueOf(COMMAND_TIMEOUT.toMillis()), String.valueOf(LEASE_TIME.toMillis()))
           .redirectError(log.toFile())

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.tokenwise.Provider;
+import io.tokenwise.testing.ProviderEmulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +17,10 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fleet of {@link FleetTest} (plain key, 20 s tokens) through three faults, in this order:
- * Redis flushed mid-cycle; the process holding the lease of the next refresh killed with SIGKILL
- * while its token request is at the server; Redis itself killed with SIGKILL two seconds later
+ * The fleet of {@link FleetTest} (plain key: the emulator's CUSTOM provider, 20 s tokens) through
+ * three faults, in this order: Redis flushed mid-cycle; the process holding the lease of the next
+ * refresh killed with SIGKILL while its token request is at the emulator (its {@code
+ * onTokenRequest} listener, before the answer); Redis itself killed with SIGKILL two seconds later
  * and started again (empty) three seconds after the first token request of the next refresh
  * round, so that exactly one round falls in the outage.
  *
@@ -35,49 +38,49 @@ final class FleetFaultsTest {
   void flushKilledLeaseHolderAndRedisOutageFailNoCall() throws Exception {
     int processes = FleetTest.PROCESSES;
     try (RedisServer redis = RedisServer.start();
-        FleetTokenServer server = new FleetTokenServer(FleetTest.LIFETIME);
-        Fleet fleet = Fleet.launch(processes, redis.uri(), server.root(), "plain", DURATION,
+        ProviderEmulator plain = FleetTest.emulator(false);
+        Fleet fleet = Fleet.launch(processes, redis.uri(), Map.of("plain", plain), DURATION,
             FleetTest.THREADS, FleetTest.PAUSE_MILLIS, FleetTest.randomKey())) {
-      FleetTokenServer.Mode plain = server.mode("plain");
       AtomicBoolean killArmed = new AtomicBoolean();
       AtomicLong killedPid = new AtomicLong();
       RedisClient admin = RedisClient.create(redis.uri());
-      server.beforeTokenAnswer = mode -> {
+      // While the armed refresh's token request is at the emulator, its sender holds the lease.
+      plain.onTokenRequest(request -> {
         if (killArmed.compareAndSet(true, false)) {
           leaseHolder(admin).ifPresent(pid -> {
             killedPid.set(pid);
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
           });
         }
-      };
+      });
       // Connected before the start: a cold Lettuce takes seconds to load.
       StatefulRedisConnection<String, String> connection = admin.connect();
       try {
         fleet.start(Duration.ofSeconds(90));
         long goAt = System.currentTimeMillis();
-        int startup = plain.tokenRequests().size();
+        int startup = plain.tokenRequestCount(Provider.CUSTOM);
 
         sleepUntil(goAt + 1_000);
         connection.sync().flushall();
         long flushedAt = System.currentTimeMillis();
         killArmed.set(true);
         // The killed holder's request, then the one of the process that took its lease over.
-        await(() -> plain.tokenRequests().size() >= startup + 2,
+        await(() -> plain.tokenRequestCount(Provider.CUSTOM) >= startup + 2,
             FleetTest.LIFETIME.plusSeconds(10), "the refresh after the killed lease holder");
         assertTrue(killedPid.get() != 0, "no lease holder was found to kill");
         sleepUntil(System.currentTimeMillis() + 2_000);
         redis.kill();
         long redisKilledAt = System.currentTimeMillis();
-        int beforeOutage = plain.tokenRequests().size();
+        int beforeOutage = plain.tokenRequestCount(Provider.CUSTOM);
         // One refresh round without Redis: its first request, then time for the others' own.
-        await(() -> plain.tokenRequests().size() > beforeOutage,
+        await(() -> plain.tokenRequestCount(Provider.CUSTOM) > beforeOutage,
             FleetTest.LIFETIME.plusSeconds(10), "a refresh while Redis is down");
         sleepUntil(System.currentTimeMillis() + 3_000);
         redis.restart();
         long restartedAt = System.currentTimeMillis();
 
         List<Map<String, Long>> results = fleet.results(DURATION.plusSeconds(60));
-        List<Long> requests = plain.tokenRequests();
+        List<Long> requests = FleetTest.requestTimes(plain);
         long calls = FleetTest.sum(results, "plain.calls");
         long failed = FleetTest.sum(results, "plain.failed");
         long waited = FleetTest.sum(results, "plain.waited");

@@ -25,14 +25,14 @@ import retrofit2.Response;
  * {@code READY} once each client has its first token, waits for {@code GO} on standard input,
  * calls for the given time, prints {@code RESULT key=value ...} and exits.
  *
- * <p>Arguments: redis URI, server base ({@code http://127.0.0.1:port/}), modes (comma
- * separated), duration (ms), threads, pause between calls (ms), encryption key (base64), Redis
+ * <p>Arguments: redis URI, endpoints (per mode, comma separated: its token URL, a space, its
+ * API base URL), modes (comma separated), duration (ms), threads, pause between calls (ms), encryption key (base64), Redis
  * command timeout (ms), lease time (ms).
  */
 public final class FleetMember {
   public static void main(String[] args) throws Exception {
     String redisUri = args[0];
-    String base = args[1];
+    List<String> endpoints = List.of(args[1].split(","));
     List<String> modes = List.of(args[2].split(","));
     long durationMillis = Long.parseLong(args[3]);
     int threads = Integer.parseInt(args[4]);
@@ -51,12 +51,13 @@ public final class FleetMember {
         .build();
     // Generous: a call slowed by the shared machine is slow, not failed.
     OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60)).build();
-    ClientCredentials credentials = ClientCredentials.of(FleetTokenServer.CLIENT_ID,
-        FleetTokenServer.SECRET);
+    ClientCredentials credentials = ClientCredentials.of(Fleet.CLIENT_ID, Fleet.SECRET);
 
     Map<String, FleetApi> clients = new LinkedHashMap<>();
     Map<String, TokenCache> caches = new LinkedHashMap<>();
-    for (String mode : modes) {
+    for (int i = 0; i < modes.size(); i++) {
+      String mode = modes.get(i);
+      String[] urls = endpoints.get(i).split(" ");
       TokenCache cache = TokenCache.builder()
           .fleet(fleet)
           // Tokens of seconds: a token revoked by a fleet refresh may be refused once a cycle.
@@ -65,8 +66,8 @@ public final class FleetMember {
       caches.put(mode, cache);
       clients.put(mode, FleetApiClient.builder()
           .credentials(credentials)
-          .tokenUrl(base + mode + "/oauth/token")
-          .baseUrl(base + mode + "/api/")
+          .tokenUrl(urls[0])
+          .baseUrl(urls[1])
           .okHttpClient(http)
           .tokenCache(cache)
           .build());

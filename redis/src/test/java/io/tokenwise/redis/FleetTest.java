@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lettuce.core.RedisClient;
+import io.tokenwise.ClientCredentials;
+import io.tokenwise.Provider;
+import io.tokenwise.testing.ProviderEmulator;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +15,8 @@ import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,13 +25,16 @@ import org.junit.jupiter.api.Test;
  * The fleet of issue 14, for real: {@code tokenwise.fleet.processes} JVMs (8) of {@code
  * tokenwise.fleet.threads} threads (25) each call through generated clients for {@code
  * tokenwise.fleet.duration} (30 s in mvn verify; docs/FLEET.md has the long run), sharing one
- * Redis, against a token server issuing 20 s tokens. Two keys at once: a plain endpoint, and one
- * that revokes the previous token whenever it issues a new one.
+ * Redis, against the provider emulator of tokenwise-testing issuing 20 s tokens. Two keys at once,
+ * each the CUSTOM provider of its own emulator: a plain one, and one that revokes the previous
+ * token whenever it issues a new one ({@code invalidatePreviousTokenOnIssue}).
  *
  * <p>Asserted: one token request per refresh cycle for the whole fleet (consecutive requests are
  * a refresh period apart, never two in one cycle); no call failed; no call of the plain key
- * waited for a token (refreshes happen while the current token is usable); Redis holds no client
- * id, secret or token, and the processes' logs none either.
+ * waited for a token (refreshes happen while the current token is usable) and none was refused;
+ * the emulator received exactly the calls the processes made (plus each one's warm-up call and
+ * one retry per 401); Redis holds no client id, secret or token, and the processes' logs none
+ * either.
  */
 final class FleetTest {
   static final Duration LIFETIME = Duration.ofSeconds(20);
@@ -52,32 +60,61 @@ final class FleetTest {
     return key;
   }
 
+  /**
+   * An emulator whose CUSTOM provider issues the fleet's tokens ({@link #LIFETIME}) to the fleet's
+   * credentials, revoking the previous token on each issue if {@code revoking}.
+   */
+  static ProviderEmulator emulator(boolean revoking) {
+    return ProviderEmulator.start()
+        .credentials(Provider.CUSTOM, ClientCredentials.of(Fleet.CLIENT_ID, Fleet.SECRET))
+        .tokenLifetime(Provider.CUSTOM, LIFETIME)
+        .invalidatePreviousTokenOnIssue(Provider.CUSTOM, revoking);
+  }
+
+  /** When each of the emulator's CUSTOM token requests arrived (epoch ms), oldest first. */
+  static List<Long> requestTimes(ProviderEmulator emulator) {
+    return emulator.tokenRequests(Provider.CUSTOM).stream()
+        .map(request -> request.receivedAt().toEpochMilli()).toList();
+  }
+
   @Test
   void aFleetSendsOneTokenRequestPerRefreshAndNoCallFails() throws Exception {
     try (RedisServer redis = RedisServer.start();
-        FleetTokenServer server = new FleetTokenServer(LIFETIME);
-        Fleet fleet = Fleet.launch(PROCESSES, redis.uri(), server.root(),
-            "plain,revoking", DURATION, THREADS, PAUSE_MILLIS, randomKey())) {
+        ProviderEmulator plain = emulator(false);
+        ProviderEmulator revoking = emulator(true)) {
+      Map<String, ProviderEmulator> emulators = new LinkedHashMap<>();
+      emulators.put("plain", plain);
+      emulators.put("revoking", revoking);
+      run(redis, emulators);
+    }
+  }
+
+  private static void run(RedisServer redis, Map<String, ProviderEmulator> emulators)
+      throws Exception {
+    try (Fleet fleet = Fleet.launch(PROCESSES, redis.uri(), emulators, DURATION, THREADS,
+        PAUSE_MILLIS, randomKey())) {
       fleet.start(Duration.ofSeconds(90));
-      Map<String, Integer> startup = Map.of(
-          "plain", server.mode("plain").tokenRequests().size(),
-          "revoking", server.mode("revoking").tokenRequests().size());
+      Map<String, Integer> startup = new LinkedHashMap<>();
+      emulators.forEach((mode, emulator) ->
+          startup.put(mode, emulator.tokenRequestCount(Provider.CUSTOM)));
       List<Map<String, Long>> results = fleet.results(DURATION.plusSeconds(60));
       assertEquals(PROCESSES, results.size());
 
       FleetReport report = new FleetReport("Fleet run", redis.binaryName(), DURATION);
       Map<String, List<Long>> steady = new java.util.HashMap<>();
-      for (String mode : List.of("plain", "revoking")) {
-        FleetTokenServer.Mode counts = server.mode(mode);
+      for (String mode : emulators.keySet()) {
+        ProviderEmulator emulator = emulators.get(mode);
         // From the last request at start-up on: the JVMs start cold, on a shared machine.
-        List<Long> all = counts.tokenRequests();
+        List<Long> all = requestTimes(emulator);
         steady.put(mode, all.subList(startup.get(mode) - 1, all.size()));
         report.row(mode, PROCESSES, THREADS, sum(results, mode + ".calls"),
             sum(results, mode + ".failed"), sum(results, mode + ".waited"), steady.get(mode),
-            counts);
+            emulator);
         report.note(mode + ": " + startup.get(mode) + " token request(s) while the "
             + PROCESSES + " JVMs started, then " + (all.size() - startup.get(mode))
-            + " while they called.");
+            + " while they called; the emulator answered "
+            + emulator.apiCallCount(Provider.CUSTOM) + " API calls (warm-up included), "
+            + emulator.rejectedApiCallCount(Provider.CUSTOM) + " of them with 401.");
       }
       report.write();
       for (String mode : List.of("plain", "revoking")) {
@@ -86,12 +123,22 @@ final class FleetTest {
       }
       assertEquals(0, sum(results, "plain.waited"),
           "plain: calls that waited while the fleet refreshed");
+      for (String mode : emulators.keySet()) {
+        // The emulator saw exactly the processes' calls: each one's warm-up call, every call
+        // counted, and one retry per 401 (a retry refused again would have been a failed call).
+        ProviderEmulator emulator = emulators.get(mode);
+        int refused = emulator.rejectedApiCallCount(Provider.CUSTOM);
+        assertEquals(sum(results, mode + ".calls") + PROCESSES + refused,
+            emulator.apiCallCount(Provider.CUSTOM), mode + ": API calls at the emulator");
+      }
+      assertEquals(0, emulators.get("plain").rejectedApiCallCount(Provider.CUSTOM),
+          "plain: calls refused with 401");
 
       String dump = dump(redis);
       assertFalse(dump.isEmpty(), "nothing in Redis: was it used at all?");
       assertTrue(dump.contains("tokenwise:{"));
       String logs = fleet.logs();
-      for (String secret : secrets(server)) {
+      for (String secret : secrets(emulators.values())) {
         assertFalse(dump.contains(secret), "Redis holds a secret, client id or token in clear");
         assertFalse(logs.contains(secret), "a process logged a secret, client id or token");
       }
@@ -150,11 +197,11 @@ final class FleetTest {
     }
   }
 
-  static List<String> secrets(FleetTokenServer server) {
-    List<String> secrets = new ArrayList<>(List.of(FleetTokenServer.CLIENT_ID,
-        FleetTokenServer.SECRET));
-    for (String mode : List.of("plain", "revoking")) {
-      secrets.addAll(server.mode(mode).expiresAt.keySet());
+  /** The fleet's client id and secret, and every token the emulators issued. */
+  static List<String> secrets(Collection<ProviderEmulator> emulators) {
+    List<String> secrets = new ArrayList<>(List.of(Fleet.CLIENT_ID, Fleet.SECRET));
+    for (ProviderEmulator emulator : emulators) {
+      secrets.addAll(emulator.issuedTokens(Provider.CUSTOM));
     }
     return secrets;
   }
@@ -180,11 +227,11 @@ final class FleetTest {
     }
 
     void row(String mode, int processes, int threads, long calls, long failed, long waited,
-        List<Long> requests, FleetTokenServer.Mode counts) {
+        List<Long> requests, ProviderEmulator emulator) {
       text.append("| ").append(mode).append(" | ").append(processes).append(" x ")
           .append(threads).append(" | ").append(calls).append(" | ").append(failed)
           .append(" | ").append(waited).append(" | ").append(requests.size()).append(" | ")
-          .append(gaps(requests)).append(" | ").append(counts.refused.get()).append(" |\n");
+          .append(gaps(requests)).append(" | ").append(emulator.rejectedApiCallCount(Provider.CUSTOM)).append(" |\n");
     }
 
     void note(String line) {

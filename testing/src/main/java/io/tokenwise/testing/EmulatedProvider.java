@@ -44,6 +44,7 @@ abstract class EmulatedProvider {
   final AtomicReference<TokenRequest> lastTokenRequest = new AtomicReference<>();
   final Queue<ApiCall> apiCalls = new ConcurrentLinkedQueue<>();
   final Queue<String> issued = new ConcurrentLinkedQueue<>();
+  final Queue<TokenRequest> tokenRequestLog = new ConcurrentLinkedQueue<>();
 
   EmulatedProvider(Provider provider, TokenStore tokens, ClientCredentials credentials,
       Duration lifetime, Recorder recorder) {
@@ -54,9 +55,14 @@ abstract class EmulatedProvider {
     this.recorder = recorder;
   }
 
-  /** Where the emulator keeps token requests for {@code takeTokenRequest}. */
+  /**
+   * Where the emulator keeps token requests for {@code takeTokenRequest}; {@code beforeAnswer}
+   * then runs its listener, before the request is answered.
+   */
   interface Recorder {
     void tokenRequest(TokenRequest request);
+
+    void beforeAnswer(TokenRequest request);
   }
 
   /** The token endpoint's path, exactly the provider's. */
@@ -100,10 +106,12 @@ abstract class EmulatedProvider {
   }
 
   private MockResponse answerTokenRequest(HttpCall call) {
-    tokenRequests.incrementAndGet();
-    TokenRequest recorded = call.record(provider);
+    int count = tokenRequests.incrementAndGet();
+    TokenRequest recorded = call.record(provider, tokens.now());
     lastTokenRequest.set(recorded);
+    keep(tokenRequestLog, recorded, count);
     recorder.tokenRequest(recorded);
+    recorder.beforeAnswer(recorded);
     TokenResponse script = scripted.poll();
     Duration delay = tokenDelay;
     if (script != null) {
@@ -264,6 +272,7 @@ abstract class EmulatedProvider {
     lastTokenRequest.set(null);
     apiCalls.clear();
     issued.clear();
+    tokenRequestLog.clear();
   }
 
   /** Whether the given id and secret are this provider's configured credentials. */

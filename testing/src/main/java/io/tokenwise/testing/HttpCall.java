@@ -126,14 +126,14 @@ final class HttpCall {
     }
   }
 
-  /** The request as recorded for tests. */
-  TokenRequest record(Provider provider) {
+  /** The request as recorded for tests, received at {@code receivedAt}. */
+  TokenRequest record(Provider provider, java.time.Instant receivedAt) {
     Map<String, String> headers = new TreeMap<>();
     for (String name : request.getHeaders().names()) {
       headers.put(name.toLowerCase(Locale.ROOT),
           String.join(", ", request.getHeaders().values(name)));
     }
-    return new TokenRequest(provider, method, target(), headers, body);
+    return new TokenRequest(provider, method, target(), headers, body, receivedAt);
   }
 
   /** The raw path and query. */

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -81,11 +82,22 @@ public final class ProviderEmulator implements AutoCloseable {
   volatile Duration takeTimeout = Duration.ofSeconds(10);
   /** Token requests not yet taken, oldest first, at most {@link #RECORDED}. */
   private final Deque<TokenRequest> untaken = new ArrayDeque<>();
+  private volatile Consumer<TokenRequest> tokenRequestListener = request -> { };
 
   private ProviderEmulator(Clock clock) {
     this.clock = clock;
     this.tokens = new TokenStore(clock);
-    EmulatedProvider.Recorder recorder = this::recordTokenRequest;
+    EmulatedProvider.Recorder recorder = new EmulatedProvider.Recorder() {
+      @Override
+      public void tokenRequest(TokenRequest request) {
+        recordTokenRequest(request);
+      }
+
+      @Override
+      public void beforeAnswer(TokenRequest request) {
+        tokenRequestListener.accept(request);
+      }
+    };
     add(new EmulatedPaxos(tokens,
         ClientCredentials.of("paxos-emulator-client", "paxos-emulator-secret"),
         Duration.ofHours(1), recorder));
@@ -442,6 +454,18 @@ public final class ProviderEmulator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Calls {@code listener} with every token request, of any provider, once it is recorded and
+   * before it is answered; the client waits for its answer while the listener runs. For acting at
+   * the exact moment a refresh reaches the server: pausing it, killing the process that sent it,
+   * taking a dependency down. It runs on the emulator's thread serving that request, so several
+   * may run at once; what it throws becomes a 500 answer. Replaces any earlier listener.
+   */
+  public ProviderEmulator onTokenRequest(Consumer<TokenRequest> listener) {
+    tokenRequestListener = Objects.requireNonNull(listener, "listener == null");
+    return this;
+  }
+
   /** Lifts the provider's rate limits on token requests and API calls. */
   public ProviderEmulator removeRateLimits(Provider provider) {
     EmulatedProvider emulated = emulated(provider);
@@ -508,6 +532,15 @@ public final class ProviderEmulator implements AutoCloseable {
   /** The provider's last token request, taken or not. */
   public Optional<TokenRequest> lastTokenRequest(Provider provider) {
     return Optional.ofNullable(emulated(provider).lastTokenRequest.get());
+  }
+
+  /**
+   * The token requests the provider received, taken or not, oldest first (at least the last
+   * {@value #RECORDED}); with {@link TokenRequest#receivedAt} they show how far apart refreshes
+   * came.
+   */
+  public List<TokenRequest> tokenRequests(Provider provider) {
+    return List.copyOf(new ArrayList<>(emulated(provider).tokenRequestLog));
   }
 
   /** Requests the provider's token endpoint received, whatever their answer. */

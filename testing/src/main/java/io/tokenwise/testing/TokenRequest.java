@@ -2,6 +2,7 @@ package io.tokenwise.testing;
 
 import io.tokenwise.ClientCredentials;
 import io.tokenwise.Provider;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -19,9 +20,11 @@ import java.util.Optional;
  * @param target the raw path and query, e.g. {@code /oauth2/token}
  * @param headers header values by lower-case name (a repeated header's joined by {@code ", "})
  * @param body the body as UTF-8 text, empty when none
+ * @param receivedAt when the emulator received it, on the emulator's clock: for asserting how
+ *     far apart a client's (or a fleet's) refreshes came
  */
 public record TokenRequest(Provider provider, String method, String target,
-    Map<String, String> headers, String body) {
+    Map<String, String> headers, String body, Instant receivedAt) {
   /** Copies the headers. */
   public TokenRequest {
     Objects.requireNonNull(provider, "provider == null");
@@ -29,6 +32,7 @@ public record TokenRequest(Provider provider, String method, String target,
     Objects.requireNonNull(target, "target == null");
     headers = Map.copyOf(headers);
     Objects.requireNonNull(body, "body == null");
+    Objects.requireNonNull(receivedAt, "receivedAt == null");
   }
 
   /** A header by case-insensitive name, or null. */

@@ -12,7 +12,9 @@ import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import okhttp3.FormBody;
 import okhttp3.MediaType;
@@ -277,6 +279,46 @@ final class ProviderEmulatorTest {
     assertEquals("grant_type=client_credentials&client_id=paxos-emulator-client"
         + "&client_secret=paxos-emulator-secret&scope=transfer%3Aread_transfer", recorded.body());
     assertTrue(!recorded.toString().contains("secret"), recorded.toString());
+  }
+
+  @Test
+  void keepsEachProvidersTokenRequestsWithTheTimeTheyArrived() throws IOException {
+    Instant start = clock.instant();
+    payswayToken();
+    clock.advance(Duration.ofSeconds(30));
+    payswayToken();
+    post(Provider.PAXOS, paxosForm("transfer:read_transfer"));
+    emulator.takeTokenRequest(Provider.PAYSWAY);
+
+    List<TokenRequest> paysway = emulator.tokenRequests(Provider.PAYSWAY);
+    assertEquals(2, paysway.size(), "taken or not, both are kept");
+    assertEquals(start, paysway.get(0).receivedAt());
+    assertEquals(start.plusSeconds(30), paysway.get(1).receivedAt());
+    assertEquals(1, emulator.tokenRequests(Provider.PAXOS).size());
+    assertEquals(start.plusSeconds(30), emulator.tokenRequests(Provider.PAXOS).get(0).receivedAt());
+    assertEquals(0, emulator.tokenRequests(Provider.CUSTOM).size());
+
+    emulator.resetCounters();
+    assertEquals(0, emulator.tokenRequests(Provider.PAYSWAY).size());
+  }
+
+  @Test
+  void callsTheTokenRequestListenerBeforeEachAnswer() throws IOException {
+    List<String> seen = new ArrayList<>();
+    emulator.onTokenRequest(request -> seen.add(request.provider() + " after "
+        + emulator.issuedTokenCount(request.provider()) + " issued"));
+
+    payswayToken();
+    payswayToken();
+    emulator.onTokenRequest(request -> {
+      throw new IllegalStateException("listener failure");
+    });
+    Answer failed = post(Provider.PAYSWAY, payswayForm());
+
+    assertEquals(List.of("PAYSWAY after 0 issued", "PAYSWAY after 1 issued"), seen);
+    assertEquals(500, failed.status, "what the listener throws is the answer");
+    assertEquals(3, emulator.tokenRequestCount(Provider.PAYSWAY));
+    assertEquals(2, emulator.issuedTokenCount(Provider.PAYSWAY));
   }
 
   @Test
