@@ -167,15 +167,22 @@ final class FleetFetcher implements TokenFetcher {
       if (token == null) {
         return;
       }
-      result.complete(token);
-      long ttl = token.expiresAt().toEpochMilli() - clock.millis();
-      if (ttl > 0) {
-        boolean kept = store.compareAndSet(name, fleet.seal.seal(name, token, fence),
-            Duration.ofMillis(ttl));
-        if (!kept) {
-          log(Level.INFO, () -> "token " + token.fingerprint() + " not stored: a newer lease"
-              + " stored its own (this lease lapsed)");
+      // Stored before this process uses it: the fleet sees the new token no later than the
+      // endpoint's revocation of the old one reaches anyone through this process.
+      try {
+        long ttl = token.expiresAt().toEpochMilli() - clock.millis();
+        if (ttl > 0) {
+          boolean kept = store.compareAndSet(name, fleet.seal.seal(name, token, fence),
+              Duration.ofMillis(ttl));
+          if (!kept) {
+            log(Level.INFO, () -> "token " + token.fingerprint() + " not stored: a newer lease"
+                + " stored its own (this lease lapsed)");
+          }
         }
+      } catch (RuntimeException e) {
+        fleet.storeFailed(clock.millis(), e); // the token is good all the same
+      } finally {
+        result.complete(token);
       }
     } finally {
       store.release(name, fleet.owner);

@@ -142,7 +142,8 @@ final class TokenEntry {
   boolean invalidate(AccessToken rejected) {
     for (; ; ) {
       State s = state;
-      if (s.token != rejected || s.invalidated) {
+      // By value: a fleet's store hands out the same token as another object.
+      if (s.token == null || !s.token.value().equals(rejected.value()) || s.invalidated) {
         events.invalidated(false); // observability hook: a stale token
         return true; // Already replaced, or already being replaced: retry with the new one.
       }
@@ -208,6 +209,7 @@ final class TokenEntry {
     private final CompletableFuture<AccessToken> result = new CompletableFuture<>();
     private int failures; // touched by one attempt at a time
     private int attempts; // likewise
+    private boolean askedAgain; // likewise: whether an answer was the refused token
     private volatile long nextAttemptAt;
     private volatile TokenException lastFailure;
 
@@ -278,6 +280,15 @@ final class TokenEntry {
     }
 
     private void onToken(long sentAt, AccessToken token) {
+      State refused = state;
+      if (!askedAgain && refused.invalidated && refused.token != null
+          && refused.token.value().equals(token.value())) {
+        // An API refused this very token while we asked (a fleet's store can hand it back): ask
+        // again, now as refused. Once: an endpoint that re-issues a refused token gets its way.
+        askedAgain = true;
+        settings.scheduler().execute(this::attempt);
+        return;
+      }
       long latency = Math.max(0, clock.millis() - sentAt);
       latencyMillis = latencyMillis == 0 ? latency : (latencyMillis + latency) / 2;
       State previous = state;

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,100 @@ final class TokenFleetTest {
     AccessToken second = fleet.fetch(null, false).get();
     assertEquals("token-2", second.value());
     assertEquals("token-3", fleet.fetch(second, false).get().value());
+  }
+
+  @Test
+  void aRefusalOfTheFleetsTokenCountsInEveryProcessThatHoldsIt() throws Exception {
+    FakeFetcher fetcher = new FakeFetcher(time, Duration.ofMinutes(10));
+    AccessToken fromA = process(fetcher).token();
+    time.awaitIdle();
+    TokenEntry b = process(fetcher);
+    AccessToken fromB = b.token(); // the same token, opened from the store: another object
+    assertEquals(fromA.value(), fromB.value());
+
+    // One of b's calls carried the token as a's object had it, and an API refused it.
+    assertTrue(b.invalidate(fromA));
+    time.advance(Duration.ofSeconds(1)); // the rate limit
+    assertEquals("token-2", b.token().value());
+    assertEquals(2, fetcher.requests());
+  }
+
+  /** A fetcher whose second request is answered by the test; the others by {@code issuing}. */
+  private static final class SecondAnswerHeld implements TokenFetcher {
+    final FakeFetcher issuing;
+    final CompletableFuture<AccessToken> second = new CompletableFuture<>();
+    final List<Boolean> refused = new CopyOnWriteArrayList<>();
+
+    SecondAnswerHeld(FakeFetcher issuing) {
+      this.issuing = issuing;
+    }
+
+    @Override
+    public CompletableFuture<AccessToken> fetch() {
+      return fetch(null, false);
+    }
+
+    @Override
+    public CompletableFuture<AccessToken> fetch(AccessToken replacing, boolean refused) {
+      this.refused.add(refused);
+      return this.refused.size() == 2 ? second : issuing.fetch();
+    }
+  }
+
+  @Test
+  void aTokenRefusedWhileItsReplacementWasAskedForIsNotTakenBack() throws Exception {
+    // As a fleet's store can answer a refresh asked before a 401: with the very token refused.
+    SecondAnswerHeld fetcher = new SecondAnswerHeld(new FakeFetcher(time, Duration.ofMinutes(10)));
+    TokenEntry entry = TokenCache.builder().clock(time).scheduler(time).random(new Random(7))
+        .build().entry(FakeFetcher.key("refused-meanwhile"), Provider.PAXOS, fetcher);
+    AccessToken first = entry.token();
+    time.advance(Duration.ofMinutes(9)); // past the refresh point
+    assertEquals(first, entry.token()); // still usable; its refresh is asked, and held
+    time.awaitIdle();
+    assertEquals(2, fetcher.refused.size());
+
+    assertTrue(entry.invalidate(first)); // an API refuses token-1 meanwhile
+    fetcher.second.complete(AccessToken.create(first.value(), first.requestedAt(),
+        first.expiresAt(), first.scopes()));
+    time.awaitIdle();
+
+    assertEquals("token-2", entry.token().value());
+    assertEquals(List.of(false, false, true), fetcher.refused);
+    // Its next refusal is the 401 rule's, not a stale one: token-2 was never refused.
+    assertEquals(2, fetcher.issuing.requests());
+  }
+
+  @Test
+  void anEndpointThatReissuesARefusedTokenIsAskedOnceMoreNotForever() throws Exception {
+    FakeFetcher same = new FakeFetcher(time, Duration.ofMinutes(10));
+    AccessToken[] issued = new AccessToken[1];
+    List<Boolean> refused = new CopyOnWriteArrayList<>();
+    TokenFetcher reissuing = new TokenFetcher() {
+      @Override
+      public CompletableFuture<AccessToken> fetch() {
+        return fetch(null, false);
+      }
+
+      @Override
+      public CompletableFuture<AccessToken> fetch(AccessToken replacing, boolean wasRefused) {
+        refused.add(wasRefused);
+        if (issued[0] == null) {
+          return same.fetch().thenApply(token -> issued[0] = token);
+        }
+        AccessToken token = issued[0];
+        return CompletableFuture.completedFuture(AccessToken.create(token.value(),
+            token.requestedAt(), token.expiresAt(), token.scopes()));
+      }
+    };
+    TokenEntry entry = TokenCache.builder().clock(time).scheduler(time).random(new Random(7))
+        .build().entry(FakeFetcher.key("reissuing"), Provider.PAXOS, reissuing);
+    AccessToken first = entry.token();
+    assertTrue(entry.invalidate(first));
+    time.advance(Duration.ofSeconds(1)); // the rate limit
+
+    assertEquals(first.value(), entry.token().value());
+    time.awaitIdle();
+    assertEquals(List.of(false, true, true), refused);
   }
 
   @Test
