@@ -1,4 +1,4 @@
-package io.tokenwise;
+package io.tokenwise.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -21,6 +22,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class PeerBenchmarks {
   private static final String FLOOR = "floor: one System.currentTimeMillis()";
+  private static final String STATIC = "static-header interceptor (no token logic)";
 
   private final List<String> out = new ArrayList<>();
 
@@ -75,35 +77,42 @@ public final class PeerBenchmarks {
 
   private void hotPath() throws Exception {
     int cores = Runtime.getRuntime().availableProcessors();
-    line("### 1. Cached-token hot path (JMH, ns/op)");
+    line("### 1. Cached-token hot path: one API call through each library's bearer interceptor"
+        + " (JMH, default clock)");
     line("");
     line("| library | threads | ns/op (each thread's wall time) | ± (99.9 %) | CPU ns/op on "
-        + cores + " cores | × Tokenwise (CPU) |");
-    line("| --- | ---: | ---: | ---: | ---: | ---: |");
-    for (int threads : new int[] {1, 2, 8}) {
+        + cores + " cores | × Tokenwise (CPU) | bytes allocated per call |");
+    line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (String count : System.getProperty("hotpath.threads", "1,2").split(",")) {
+      int threads = Integer.parseInt(count.trim());
       Options options = new OptionsBuilder()
-          .include(HotPathBenchmarks.class.getName() + ".cachedToken$")
+          .include(HotPathBenchmarks.class.getName() + ".apiCall$")
           .include(ClockBaseline.class.getName() + ".currentTimeMillis$")
+          .addProfiler(GCProfiler.class)
           .threads(threads)
           .build();
       Collection<RunResult> results = new Runner(options).run();
-      Map<String, double[]> scores = new HashMap<>(); // title -> score, error, CPU ns/op
+      Map<String, double[]> scores = new HashMap<>(); // title -> score, error, CPU ns/op, B/op
       for (RunResult result : results) {
         String param = result.getParams().getParam("library");
-        String title = param == null ? FLOOR : Library.valueOf(param).title;
+        String title = param == null ? FLOOR : param.equals("STATIC_HEADER") ? STATIC
+            : Library.valueOf(param).title;
         var score = result.getPrimaryResult();
         double cpu = score.getScore() * Math.min(threads, cores) / threads;
-        scores.put(title, new double[] {score.getScore(), score.getScoreError(), cpu});
+        var alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
+        scores.put(title, new double[] {score.getScore(), score.getScoreError(), cpu,
+            alloc == null ? Double.NaN : alloc.getScore()});
       }
       double tokenwise = scores.get(Library.TOKENWISE.title)[2];
       List<String> order = new ArrayList<>();
       Library.MAIN.forEach(library -> order.add(library.title));
+      order.add(STATIC);
       order.add(FLOOR);
       for (String title : order) {
         double[] score = scores.get(title);
         line("| " + title + " | " + threads + " | " + fmt(score[0]) + " | " + fmt(score[1]) + " | "
-            + fmt(score[2]) + " | " + String.format(Locale.ROOT, "%.1f", score[2] / tokenwise)
-            + " |");
+            + fmt(score[2]) + " | " + String.format(Locale.ROOT, "%.2f", score[2] / tokenwise)
+            + " | " + String.format(Locale.ROOT, "%.0f", score[3]) + " |");
       }
     }
     line("");
