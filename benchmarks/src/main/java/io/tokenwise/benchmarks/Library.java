@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import software.amazon.awssdk.utils.cache.CachedSupplier;
+import software.amazon.awssdk.utils.cache.CachedSupplier.StaleValueBehavior;
 import software.amazon.awssdk.utils.cache.NonBlocking;
 import software.amazon.awssdk.utils.cache.OneCallerBlocks;
 import software.amazon.awssdk.utils.cache.RefreshResult;
@@ -140,7 +141,7 @@ enum Library {
   AWS("AWS CachedSupplier") {
     @Override
     TokenSource open(TokenServer server, double scale) {
-      return awsSupplier(server, scale, new OneCallerBlocks());
+      return awsSupplier(server, scale, new OneCallerBlocks(), StaleValueBehavior.STRICT);
     }
   },
 
@@ -148,7 +149,19 @@ enum Library {
   AWS_NONBLOCKING("AWS CachedSupplier, NonBlocking") {
     @Override
     TokenSource open(TokenServer server, double scale) {
-      return awsSupplier(server, scale, new NonBlocking("tokenwise-benchmark"));
+      return awsSupplier(server, scale, new NonBlocking("tokenwise-benchmark"),
+          StaleValueBehavior.STRICT);
+    }
+  },
+
+  /**
+   * As {@link #AWS} with {@code staleValueBehavior(ALLOW)}: AWS's knob for outages, which serves
+   * the cached value past its stale time when a refresh fails.
+   */
+  AWS_ALLOW_STALE("AWS CachedSupplier, ALLOW stale") {
+    @Override
+    TokenSource open(TokenServer server, double scale) {
+      return awsSupplier(server, scale, new OneCallerBlocks(), StaleValueBehavior.ALLOW);
     }
   };
 
@@ -194,7 +207,7 @@ enum Library {
   }
 
   private static TokenSource awsSupplier(TokenServer server, double scale,
-      CachedSupplier.PrefetchStrategy strategy) {
+      CachedSupplier.PrefetchStrategy strategy, StaleValueBehavior staleValues) {
     PlainTokenClient client = new PlainTokenClient(server.tokenUrl());
     Duration stale = scaled(Duration.ofMinutes(1), scale);
     Duration prefetch = scaled(Duration.ofMinutes(5), scale);
@@ -210,7 +223,8 @@ enum Library {
           .staleTime(expiry.minus(stale))
           .prefetchTime(expiry.minus(prefetch))
           .build();
-    }).cachedValueName("tokenwise-benchmark").prefetchStrategy(strategy).build();
+    }).cachedValueName("tokenwise-benchmark").prefetchStrategy(strategy)
+        .staleValueBehavior(staleValues).build();
     return new TokenSource() {
       @Override
       public String token() {

@@ -156,18 +156,25 @@ public final class PeerBenchmarks {
   }
 
   private void outage() throws Exception {
-    line("### 4. Endpoint down " + Outage.OUTAGE_SECONDS + " s right after issuing a "
-        + Outage.TOKEN_SECONDS + " s token (one call per " + Outage.PERIOD_MILLIS + " ms)");
+    line("### 4. Endpoint down from 40:00 to 59:30 of a one-hour token (time " + Outage.SPEEDUP
+        + "× fast; one call per " + Outage.PERIOD_MILLIS * Outage.SPEEDUP / 1000
+        + " virtual s until 63:00)");
     line("");
-    line("| library | margins | calls | failed during the outage | failed in all | token requests"
-        + " during the outage | slowest call (ms) |");
-    line("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+    line("| library | settings | calls | failed | failed before the endpoint is back | failed"
+        + " after | first / last failure (mm:ss) | token requests during the outage | token"
+        + " requests in all |");
+    line("| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
     for (Outage.Result r : Outage.run()) {
-      line("| " + r.library().title + " | " + (r.scaled() ? "scaled × 60 s/1 h" : "defaults")
-          + " | " + r.calls() + " | " + r.failedInOutage() + " | " + r.failed() + " | "
-          + r.requestsInOutage() + " | " + r.slowestMillis() + " |");
+      line("| " + r.row().title + " | " + r.row().settings + " | " + r.calls() + " | " + r.failed()
+          + " | " + r.failedBeforeOutageEnd() + " | " + r.failedAfterOutage() + " | "
+          + (r.failed() == 0 ? "–" : mmss(r.firstFailure()) + " / " + mmss(r.lastFailure()))
+          + " | " + r.requestsInOutage() + " | " + r.requests() + " |");
     }
     line("");
+  }
+
+  private static String mmss(long seconds) {
+    return String.format(Locale.ROOT, "%02d:%02d", seconds / 60, seconds % 60);
   }
 
   private void endToEnd() throws Exception {
