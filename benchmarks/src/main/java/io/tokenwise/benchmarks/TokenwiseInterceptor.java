@@ -27,7 +27,7 @@ final class TokenwiseInterceptor {
   /** The bearer interceptor of a client built against {@code server} with {@code cache}. */
   static Interceptor of(TokenServer server, TokenCache cache) throws IOException {
     AtomicReference<List<Interceptor>> captured = new AtomicReference<>();
-    // Runs before Tokenwise's (a base client's interceptors come first); answers without the network.
+    // Runs before Tokenwise's (the base client's interceptors come first); answers at once.
     Interceptor capture = chain -> {
       if (captured.get() != null) {
         return chain.proceed(chain.request());
