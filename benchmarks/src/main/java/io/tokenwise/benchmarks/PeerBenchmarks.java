@@ -89,6 +89,8 @@ public final class PeerBenchmarks {
           .include(HotPathBenchmarks.class.getName() + ".apiCall$")
           .include(ClockBaseline.class.getName() + ".currentTimeMillis$")
           .addProfiler(GCProfiler.class)
+          .warmupIterations(Integer.getInteger("jmh.warmups", 3))
+          .measurementIterations(Integer.getInteger("jmh.iterations", 5))
           .threads(threads)
           .build();
       Collection<RunResult> results = new Runner(options).run();
