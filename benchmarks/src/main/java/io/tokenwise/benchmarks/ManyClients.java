@@ -94,7 +94,9 @@ final class ManyClients {
     try (TokenServer server = new TokenServer(0)) {
       IntFunction<LedgerApi> clients = factory.clients(server, TokenCache.create());
       // One client first, so class loading and one-time setup are not charged to the hundred.
-      clients.apply(-1).balance("acc-1").execute();
+      // Held to the end: a cache entry that no client holds is collected with its token.
+      LedgerApi first = clients.apply(-1);
+      first.balance("acc-1").execute();
       server.forgetApiConnections();
 
       long heapBefore = usedHeapAfterGc();
@@ -140,6 +142,7 @@ final class ManyClients {
         throw new IllegalStateException(how + ": " + failed + " async calls failed");
       }
       Reference.reachabilityFence(built);
+      java.lang.ref.Reference.reachabilityFence(first);
       return new Result(how, connections, dispatcherThreads,
           (heapAfter - heapBefore) / CLIENTS, server.requests(), server.apiCalls());
     }

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -73,7 +72,8 @@ final class Outage {
     final Row row;
     final TokenServer server;
     final TokenSource source;
-    final long startNanos;
+    final FastClock clock; // Tokenwise's; null for a peer
+    long origin; // when the first token was asked for: 0:00 of the virtual hour
     long calls;
     int failed;
     int failedBeforeOutageEnd;
@@ -81,27 +81,53 @@ final class Outage {
     long firstFailure = -1;
     long lastFailure = -1;
 
-    Run(Row row, long startNanos) throws Exception {
+    Run(Row row) throws Exception {
       this.row = row;
-      this.startNanos = startNanos;
       this.server = new TokenServer(0);
       if (row.peer == null) {
         server.expiresIn(n -> 3_600);
-        this.source = Library.tokenwise(server, scaledCache(row.maxBackoff, startNanos));
+        this.clock = new FastClock();
+        this.source = Library.tokenwise(server, scaledCache(row.maxBackoff, clock));
       } else {
         server.expiresIn(n -> 3_600 / SPEEDUP);
+        this.clock = null;
         this.source = row.peer.open(server, 1.0 / SPEEDUP);
       }
     }
 
-    long virtualSeconds(long nanos) {
-      return TimeUnit.NANOSECONDS.toSeconds((nanos - startNanos) * SPEEDUP);
+    /** Asks for the first token, at 0:00 of this run's virtual hour. */
+    void firstToken() throws Exception {
+      origin = System.nanoTime();
+      if (clock != null) {
+        clock.start(origin);
+      }
+      source.token();
     }
 
-    void call(AtomicBoolean running) {
+    long virtualSeconds(long nanos) {
+      return TimeUnit.NANOSECONDS.toSeconds((nanos - origin) * SPEEDUP);
+    }
+
+    long at(long virtualSeconds) {
+      return origin + TimeUnit.SECONDS.toNanos(virtualSeconds) / SPEEDUP;
+    }
+
+    /** Calls until the end of the hour; takes its endpoint down and up on this run's timeline. */
+    void call() {
       long next = System.nanoTime();
-      while (running.get()) {
+      long end = at(TRAFFIC_SECONDS);
+      boolean down = false;
+      boolean back = false;
+      while (next - end < 0) {
         long start = System.nanoTime();
+        if (!down && start - at(OUTAGE_FROM_SECONDS) >= 0) {
+          server.down(true);
+          down = true;
+        }
+        if (!back && start - at(OUTAGE_TO_SECONDS) >= 0) {
+          server.down(false);
+          back = true;
+        }
         boolean ok;
         try {
           ok = source.token() != null;
@@ -127,9 +153,9 @@ final class Outage {
   }
 
   /** Tokenwise's cache on a clock {@value #SPEEDUP}× fast, each default duration ÷ 60. */
-  static TokenCache scaledCache(Duration maxBackoff, long startNanos) {
+  static TokenCache scaledCache(Duration maxBackoff, Clock clock) {
     return TokenCache.builder()
-        .clock(new FastClock(Instant.now(), startNanos))
+        .clock(clock)
         .maxBackoff(maxBackoff.dividedBy(SPEEDUP))
         .minRequestInterval(Duration.ofSeconds(1).dividedBy(SPEEDUP))
         .tokenRequestTimeout(Duration.ofSeconds(10).dividedBy(SPEEDUP))
@@ -139,20 +165,21 @@ final class Outage {
         .build();
   }
 
-  /** Wall time that runs {@value #SPEEDUP}× fast from {@code origin}. */
+  /** Wall time that runs {@value #SPEEDUP}× fast from {@link #start}, real time before. */
   private static final class FastClock extends Clock {
-    private final Instant origin;
-    private final long originNanos;
+    private volatile long originMillis = Long.MIN_VALUE;
+    private volatile long originNanos;
 
-    FastClock(Instant origin, long originNanos) {
-      this.origin = origin;
-      this.originNanos = originNanos;
+    void start(long nanos) {
+      originNanos = nanos;
+      originMillis = System.currentTimeMillis();
     }
 
     @Override
     public long millis() {
-      return origin.toEpochMilli()
-          + TimeUnit.NANOSECONDS.toMillis((System.nanoTime() - originNanos) * SPEEDUP);
+      long from = originMillis;
+      return from == Long.MIN_VALUE ? System.currentTimeMillis()
+          : from + TimeUnit.NANOSECONDS.toMillis((System.nanoTime() - originNanos) * SPEEDUP);
     }
 
     @Override
@@ -172,29 +199,17 @@ final class Outage {
   }
 
   static List<Result> run() throws Exception {
-    long start = System.nanoTime();
     List<Run> runs = new ArrayList<>();
     for (Row row : Row.values()) {
-      runs.add(new Run(row, start));
+      runs.add(new Run(row));
     }
-    for (Run run : runs) {
-      run.source.token(); // each library's first token, at virtual ~0
-    }
-    AtomicBoolean running = new AtomicBoolean(true);
     List<Thread> threads = new ArrayList<>();
     for (Run run : runs) {
-      Thread thread = new Thread(() -> run.call(running), run.row.name() + "-outage-caller");
+      run.firstToken(); // each run's hour starts here; its caller starts at once
+      Thread thread = new Thread(run::call, run.row.name() + "-outage-caller");
       thread.start();
       threads.add(thread);
     }
-    long outageStart = start + realNanos(OUTAGE_FROM_SECONDS);
-    long outageEnd = start + realNanos(OUTAGE_TO_SECONDS);
-    sleepUntil(outageStart);
-    runs.forEach(run -> run.server.down(true));
-    sleepUntil(outageEnd);
-    runs.forEach(run -> run.server.down(false));
-    sleepUntil(start + realNanos(TRAFFIC_SECONDS));
-    running.set(false);
     for (Thread thread : threads) {
       thread.join();
     }
@@ -202,22 +217,12 @@ final class Outage {
     for (Run run : runs) {
       results.add(new Result(run.row, run.calls, run.failed, run.failedBeforeOutageEnd,
           run.failedAfterOutage, run.firstFailure, run.lastFailure,
-          run.server.requestsBetween(outageStart, outageEnd), run.server.requests()));
+          run.server.requestsBetween(run.at(OUTAGE_FROM_SECONDS), run.at(OUTAGE_TO_SECONDS)),
+          run.server.requests()));
       run.source.close();
       run.server.close();
     }
     return results;
-  }
-
-  private static long realNanos(long virtualSeconds) {
-    return TimeUnit.SECONDS.toNanos(virtualSeconds) / SPEEDUP;
-  }
-
-  private static void sleepUntil(long nanos) throws InterruptedException {
-    long left;
-    while ((left = nanos - System.nanoTime()) > 0) {
-      TimeUnit.NANOSECONDS.sleep(left);
-    }
   }
 
   private Outage() {}
