@@ -195,6 +195,13 @@ enum Message {
   INVALID_OPTION("InvalidOption", Diagnostic.Kind.WARNING,
       "-Atokenwise.unknownScopes=%s is not understood: use 'warn' or 'error';"
           + " unknown scopes stay errors"),
+  INVALID_INJECT_OPTION("InvalidOption", Diagnostic.Kind.WARNING,
+      "-Atokenwise.inject=%s is not understood: use 'jakarta' or 'none';"
+          + " clients are generated without dependency injection"),
+  INJECT_MISSING("InjectMissing", Diagnostic.Kind.ERROR,
+      "-Atokenwise.inject=jakarta asks for injectable clients, but jakarta.inject.Provider is not"
+          + " on the compile class path: add jakarta.inject:jakarta.inject-api, or drop the"
+          + " option"),
   WRITE_FAILED("WriteFailed", Diagnostic.Kind.ERROR,
       "could not write %s: %s"),
   INTERNAL_ERROR("InternalError", Diagnostic.Kind.ERROR,

@@ -32,13 +32,17 @@ import javax.tools.Diagnostic;
  * and read once per compilation ({@code OpenApiDocuments}), to check scopes and paths against.
  *
  * <p>Option {@code -Atokenwise.unknownScopes=warn} turns unknown Paxos scopes into warnings, for
- * scopes newer than Tokenwise's table. Wire the processor with Maven's {@code
+ * scopes newer than Tokenwise's table; {@code -Atokenwise.inject=jakarta} makes each client also a
+ * {@code jakarta.inject.Provider} with an {@code @Inject} constructor (never from the class path
+ * alone). Wire the processor with Maven's {@code
  * annotationProcessorPaths} or Gradle's {@code annotationProcessor}; it is isolating for Gradle's
  * incremental builds.
  */
 @AutoService(Processor.class)
 public final class TokenwiseProcessor extends AbstractProcessor {
   static final String UNKNOWN_SCOPES_OPTION = "tokenwise.unknownScopes";
+  /** {@code -Atokenwise.inject=jakarta}: clients that are also jakarta.inject Providers. */
+  static final String INJECT_OPTION = "tokenwise.inject";
   private static final String TOKEN_ENDPOINT = ClientNames.TOKEN_ENDPOINT.canonicalName();
 
   private final Consumer<TypeElement> beforeEachInterface;
@@ -50,7 +54,7 @@ public final class TokenwiseProcessor extends AbstractProcessor {
   /** Read once per compilation, however many interfaces name the same document. */
   private OpenApiDocuments openApiDocuments;
   private Diagnostic.Kind unknownScopeKind = Diagnostic.Kind.ERROR;
-  /** Looked up once: a miss searches every module, which is slow for hundreds of interfaces. */
+  /** Only when {@link #INJECT_OPTION} asks: the class path never picks the generated code. */
   private boolean injectable;
   private boolean markGenerated;
   /** Null outside javac: findings on an extends clause then go on the interface. */
@@ -70,8 +74,7 @@ public final class TokenwiseProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
     openApiDocuments = new OpenApiDocuments(processingEnv.getFiler());
-    injectable = processingEnv.getElementUtils()
-        .getTypeElement(ClientNames.INJECT_PROVIDER.canonicalName()) != null;
+    injectable = injectAskedFor();
     markGenerated = processingEnv.getElementUtils()
         .getTypeElement(ClientNames.GENERATED.canonicalName()) != null;
     try {
@@ -90,6 +93,29 @@ public final class TokenwiseProcessor extends AbstractProcessor {
   }
 
   /**
+   * Whether {@code -Atokenwise.inject=jakarta} asks for injectable clients; then jakarta.inject
+   * must be there (looked up once: a miss searches every module, slow for many interfaces).
+   */
+  private boolean injectAskedFor() {
+    String inject = processingEnv.getOptions().get(INJECT_OPTION);
+    if (inject == null || inject.equals("none")) {
+      return false;
+    }
+    if (!inject.equals("jakarta")) {
+      processingEnv.getMessager().printMessage(Message.INVALID_INJECT_OPTION.kind(),
+          Message.INVALID_INJECT_OPTION.format(inject));
+      return false;
+    }
+    if (processingEnv.getElementUtils()
+        .getTypeElement(ClientNames.INJECT_PROVIDER.canonicalName()) == null) {
+      processingEnv.getMessager().printMessage(Message.INJECT_MISSING.kind(),
+          Message.INJECT_MISSING.format());
+      return false;
+    }
+    return true;
+  }
+
+  /**
    * Its own annotations, Retrofit's (which it reads) and the {@code @Generated} marker it writes.
    * Claiming them (see {@link #process}) keeps javac's {@code -Xlint:processing} from warning that
    * no processor handled {@code @GET}, which would fail {@code -Xlint:all -Werror} builds that
@@ -104,7 +130,7 @@ public final class TokenwiseProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(UNKNOWN_SCOPES_OPTION);
+    return Set.of(UNKNOWN_SCOPES_OPTION, INJECT_OPTION);
   }
 
   @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -396,6 +397,52 @@ class DiagnosticsTest {
             + " v2 scope")
         .inFile(f).onLineContaining("funding:read_profile_v3");
     assertThat(compilation).generatedSourceFile("com.acme.PaxosApiClient");
+  }
+
+  @Test
+  void jakartaInjectOnTheClassPathAloneGeneratesThePlainClient() throws IOException {
+    JavaFileObject f = source("LedgerApi",
+        "@TokenEndpoint(provider = Provider.CUSTOM, authStyle = AuthStyle.CLIENT_SECRET_POST,",
+        "    tokenUrl = \"https://auth.example.com/token\",",
+        "    baseUrl = \"https://api.example.com/\")",
+        "public interface LedgerApi {",
+        "  @GET(\"balances\") Call<String> balances();",
+        "}");
+    Compilation compilation = compile(List.of(), true, f);
+    assertThat(compilation).succeededWithoutWarnings();
+    String client = compilation.generatedSourceFile("com.acme.LedgerApiClient").orElseThrow()
+        .getCharContent(true).toString();
+    assertFalse(client.contains("jakarta.inject"), client);
+  }
+
+  @Test
+  void injectAskedForWithoutJakartaInjectIsAnError() {
+    JavaFileObject f = source("LedgerApi",
+        "@TokenEndpoint(provider = Provider.CUSTOM, authStyle = AuthStyle.CLIENT_SECRET_POST,",
+        "    tokenUrl = \"https://auth.example.com/token\",",
+        "    baseUrl = \"https://api.example.com/\")",
+        "public interface LedgerApi {",
+        "  @GET(\"balances\") Call<String> balances();",
+        "}");
+    Compilation compilation = compile(List.of("-Atokenwise.inject=jakarta"), false, f);
+    assertThat(compilation).hadErrorContaining("[Tokenwise/InjectMissing] -Atokenwise.inject="
+        + "jakarta asks for injectable clients, but jakarta.inject.Provider is not on the compile"
+        + " class path");
+  }
+
+  @Test
+  void unknownInjectValueIsAWarningAndTheClientIsPlain() {
+    JavaFileObject f = source("LedgerApi",
+        "@TokenEndpoint(provider = Provider.CUSTOM, authStyle = AuthStyle.CLIENT_SECRET_POST,",
+        "    tokenUrl = \"https://auth.example.com/token\",",
+        "    baseUrl = \"https://api.example.com/\")",
+        "public interface LedgerApi {",
+        "  @GET(\"balances\") Call<String> balances();",
+        "}");
+    Compilation compilation = compile(List.of("-Atokenwise.inject=guice"), true, f);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining(
+        "[Tokenwise/InvalidOption] -Atokenwise.inject=guice is not understood");
   }
 
   @Test

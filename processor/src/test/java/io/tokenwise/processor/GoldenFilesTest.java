@@ -44,7 +44,7 @@ class GoldenFilesTest {
     // The generated code itself must be warning-free. javac's processing lint is left out only
     // with jakarta.inject: @Inject belongs to the DI container's processor, which is absent here.
     List<String> options = withInject
-        ? List.of("-Xlint:all,-processing", "-Werror")
+        ? List.of("-Xlint:all,-processing", "-Werror", "-Atokenwise.inject=jakarta")
         : List.of("-Xlint:all", "-Werror");
     Compilation compilation = Compilations.compile(options, withInject, source);
     assertThat(compilation).succeededWithoutWarnings();

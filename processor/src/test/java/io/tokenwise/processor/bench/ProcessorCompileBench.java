@@ -35,131 +35,189 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Measures javac on 300 {@code @TokenEndpoint} interfaces with and without the processor: a
- * harness, not a test. Each run is a fresh in-process javac task (as in a Maven or Gradle
- * daemon build), into a fresh output directory; runs alternate between the two setups after a
- * warm-up, and the medians are reported.
+ * Measures what the processor costs a user's build: javac on 300 {@code @TokenEndpoint} interfaces
+ * (a harness, not a test), on the class path a user compiles against (tokenwise-runtime and its
+ * dependencies; no jakarta.inject), with the processor on the processor path. Setups:
  *
- * <p>Setups D and E measure {@code @TokenEndpoint(openApi = ...)}: the same interfaces, each
- * naming one generated OpenAPI document of about 1 MB (YAML for D, JSON for E) that holds every
- * operation they call among thousands of others.
+ * <ul>
+ *   <li>A: {@code -proc:none}, the interfaces alone;
+ *   <li>N: a processor that claims the same annotations and does nothing ({@link NoOpProcessor});
+ *   <li>G: a trivial processor writing exactly Tokenwise's files ({@link CopyingProcessor});
+ *   <li>C: Tokenwise.
+ * </ul>
+ *
+ * <p>C/G is Tokenwise's own work (validation and rendering); G/N what compiling the generated
+ * clients costs; N/A javac's processing machinery. Each setup runs warm (a fresh in-process javac
+ * task per run, as in a build daemon; interleaved after a warm-up; medians) and as one {@code
+ * javac} process per build. With {@code -Dopenapi=true}, D and E add {@code @TokenEndpoint(openApi
+ * = ...)} naming a ~1 MB YAML or JSON document.
  *
  * <p>Run from the repository root: {@code mvn -B -q -pl processor -am process-test-classes
  * -Pcompile-bench}. Arguments (optional): interfaces, warm-up runs, measured runs.
  */
 public final class ProcessorCompileBench {
+  /** What runs during a compilation. */
+  enum Setup {
+    NONE, NOOP, COPY, TOKENWISE
+  }
+
+  private static Path generatedFile;
+
   public static void main(String[] args) throws IOException {
     int interfaces = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-    int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+    boolean openApi = Boolean.getBoolean("openapi");
 
     Path work = Files.createTempDirectory("tokenwise-compile-bench");
     try {
       List<Path> sources = writeSources(work.resolve("src"), interfaces, null);
-      Path documents = Files.createDirectories(work.resolve("documents"));
-      long yamlBytes = writeDocument(documents.resolve(YAML_DOCUMENT), true);
-      long jsonBytes = writeDocument(documents.resolve(JSON_DOCUMENT), false);
-      List<Path> withYaml = writeSources(work.resolve("src-yaml"), interfaces, YAML_DOCUMENT);
-      List<Path> withJson = writeSources(work.resolve("src-json"), interfaces, JSON_DOCUMENT);
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-      // The same clients written by hand: what compiling them costs without any processor.
-      Path handWritten = work.resolve("clients");
-      compile(javac, sources, work, true, handWritten);
-      List<Path> withClients = new ArrayList<>(sources);
-      try (Stream<Path> walk = Files.walk(handWritten)) {
-        walk.filter(path -> path.toString().endsWith(".java")).sorted().forEach(withClients::add);
-      }
-      for (int i = 0; i < warmup; i++) {
-        compile(javac, sources, work, false, null);
-        compile(javac, withClients, work, false, null);
-        compile(javac, sources, work, true, null);
-        compile(javac, withYaml, work, true, null, documents);
-        compile(javac, withJson, work, true, null, documents);
-      }
-      long[] without = new long[runs];
-      long[] clients = new long[runs];
-      long[] with = new long[runs];
-      long[] yaml = new long[runs];
-      long[] json = new long[runs];
-      for (int i = 0; i < runs; i++) {
-        without[i] = compile(javac, sources, work, false, null);
-        clients[i] = compile(javac, withClients, work, false, null);
-        with[i] = compile(javac, sources, work, true, null);
-        yaml[i] = compile(javac, withYaml, work, true, null, documents);
-        json[i] = compile(javac, withJson, work, true, null, documents);
+      generatedFile = captureTokenwiseOutput(javac, sources, work);
+      long[][] times = new long[4][runs];
+      for (int i = 0; i < warmup + runs; i++) {
+        for (Setup setup : Setup.values()) {
+          long time = compile(javac, sources, work, setup, null, null);
+          if (i >= warmup) {
+            times[setup.ordinal()][i - warmup] = time;
+          }
+        }
       }
       System.out.printf(Locale.ROOT, "interfaces: %d, warm-up: %d, measured runs: %d each%n",
           interfaces, warmup, runs);
+      System.out.println("class path: " + userClassPath(null));
       System.out.println("in-process javac, warm (as in a build daemon):");
-      print("A. interfaces, no processor (-proc:none)", without);
-      print("B. interfaces + the same clients by hand, no processor", clients);
-      print("C. interfaces with TokenwiseProcessor", with);
-      System.out.printf(Locale.ROOT, "ratio C/A: %.2fx%n",
-          median(with) / median(without));
-      System.out.printf(Locale.ROOT, "ratio C/B (processor vs hand-written clients): %.2fx%n",
-          median(with) / median(clients));
-      System.out.printf(Locale.ROOT, "openApi documents: YAML %,d bytes, JSON %,d bytes%n",
-          yamlBytes, jsonBytes);
-      print("D. as C, each interface naming the YAML document", yaml);
-      print("E. as C, each interface naming the JSON document", json);
-      System.out.printf(Locale.ROOT, "D - C: %+.0f ms (%.2fx); E - C: %+.0f ms (%.2fx)%n",
-          (median(yaml) - median(with)) / 1e6, median(yaml) / median(with),
-          (median(json) - median(with)) / 1e6, median(json) / median(with));
-      measureCold(sources, withYaml, documents, work, Math.max(3, runs / 2));
-      System.out.printf(Locale.ROOT, "machine: %d cores, JDK %s (%s)%n",
+      printSetups(times, "");
+      if (openApi) {
+        measureOpenApi(javac, work, interfaces, warmup, runs, median(times[3]));
+      }
+      long[][] cold = measureCold(sources, work, Math.max(3, runs / 2));
+      System.out.println("one javac process per build:");
+      printSetups(cold, "'");
+      System.out.printf(Locale.ROOT, "machine: %d cores, JDK %s (%s), load average %.2f%n",
           Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-          System.getProperty("java.vm.name"));
+          System.getProperty("java.vm.name"), java.lang.management.ManagementFactory
+              .getOperatingSystemMXBean().getSystemLoadAverage());
     } finally {
       delete(work);
     }
   }
 
+  private static void printSetups(long[][] times, String mark) {
+    print("A" + mark + ". interfaces, -proc:none", times[0]);
+    print("N" + mark + ". with a processor that does nothing", times[1]);
+    print("G" + mark + ". with a trivial processor writing the same files", times[2]);
+    print("C" + mark + ". with TokenwiseProcessor", times[3]);
+    double a = median(times[0]);
+    double n = median(times[1]);
+    double g = median(times[2]);
+    double c = median(times[3]);
+    System.out.printf(Locale.ROOT, "ratios%s: N/A %.2f, G/A %.2f, C/A %.2f, C/G %.2f (target <="
+        + " 1.10), G/N %.2f%n", mark, n / a, g / a, c / a, c / g, g / n);
+  }
+
+  /**
+   * Compiles once with Tokenwise and writes every file it generated (clients and index resources)
+   * into one file for {@link CopyingProcessor}.
+   */
+  private static Path captureTokenwiseOutput(JavaCompiler javac, List<Path> sources, Path work)
+      throws IOException {
+    Path out = work.resolve("captured");
+    Path generated = work.resolve("captured-sources");
+    compile(javac, sources, work, Setup.TOKENWISE, generated, out);
+    StringBuilder all = new StringBuilder();
+    try (Stream<Path> walk = Files.walk(generated)) {
+      for (Path file : walk.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
+        String client = generated.relativize(file).toString().replace(File.separatorChar, '.')
+            .replaceAll("\\.java$", "");
+        String api = client.substring(0, client.length() - "Client".length());
+        all.append("##file source ").append(api).append(' ').append(client).append('\n')
+            .append(Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    Path index = out.resolve("META-INF/tokenwise/clients");
+    if (Files.isDirectory(index)) {
+      try (Stream<Path> walk = Files.list(index)) {
+        for (Path file : walk.sorted().toList()) {
+          all.append("##file resource ").append(file.getFileName()).append(' ')
+              .append(out.relativize(file).toString().replace(File.separatorChar, '/'))
+              .append('\n').append(Files.readString(file, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    Path file = work.resolve("generated-by-tokenwise.txt");
+    Files.writeString(file, all, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /** D and E: the interfaces naming a ~1 MB OpenAPI document, against C. */
+  private static void measureOpenApi(JavaCompiler javac, Path work, int interfaces, int warmup,
+      int runs, double withoutDocument) throws IOException {
+    Path documents = Files.createDirectories(work.resolve("documents"));
+    long yamlBytes = writeDocument(documents.resolve(YAML_DOCUMENT), true);
+    long jsonBytes = writeDocument(documents.resolve(JSON_DOCUMENT), false);
+    List<Path> withYaml = writeSources(work.resolve("src-yaml"), interfaces, YAML_DOCUMENT);
+    List<Path> withJson = writeSources(work.resolve("src-json"), interfaces, JSON_DOCUMENT);
+    long[] yaml = new long[runs];
+    long[] json = new long[runs];
+    for (int i = 0; i < warmup + runs; i++) {
+      long y = compile(javac, withYaml, work, Setup.TOKENWISE, null, null, documents);
+      long j = compile(javac, withJson, work, Setup.TOKENWISE, null, null, documents);
+      if (i >= warmup) {
+        yaml[i - warmup] = y;
+        json[i - warmup] = j;
+      }
+    }
+    System.out.printf(Locale.ROOT, "openApi documents: YAML %,d bytes, JSON %,d bytes%n",
+        yamlBytes, jsonBytes);
+    print("D. as C, each interface naming the YAML document", yaml);
+    print("E. as C, each interface naming the JSON document", json);
+    System.out.printf(Locale.ROOT, "D - C: %+.0f ms (%.2fx); E - C: %+.0f ms (%.2fx)%n",
+        (median(yaml) - withoutDocument) / 1e6, median(yaml) / withoutDocument,
+        (median(json) - withoutDocument) / 1e6, median(json) / withoutDocument);
+  }
+
   /**
    * One fresh {@code javac} process per compilation, as a build without a daemon runs it: JVM
-   * start, class loading and JIT warm-up are paid every time, by every setup alike. D' compiles
-   * {@code withDocument}, whose interfaces name the YAML document under {@code documents}.
+   * start, class loading and JIT warm-up are paid every time, by every setup alike.
    */
-  private static void measureCold(List<Path> sources, List<Path> withDocument, Path documents,
-      Path work, int runs) throws IOException {
+  private static long[][] measureCold(List<Path> sources, Path work, int runs)
+      throws IOException {
     Path javacTool = Path.of(System.getProperty("java.home"), "bin", "javac");
     Path argFile = work.resolve("sources.txt");
     Files.write(argFile, sources.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
-    Path documentArgFile = work.resolve("sources-with-document.txt");
-    Files.write(documentArgFile, withDocument.stream().map(Path::toString).toList(),
-        StandardCharsets.UTF_8);
-    long[] without = new long[runs];
-    long[] with = new long[runs];
-    long[] document = new long[runs];
+    long[][] times = new long[4][runs];
     for (int i = 0; i < runs + 1; i++) {
-      long baseline = runJavac(javacTool, argFile, work, false, null);
-      long processed = runJavac(javacTool, argFile, work, true, null);
-      long read = runJavac(javacTool, documentArgFile, work, true, documents);
-      if (i > 0) { // the first round only fills the file system cache
-        without[i - 1] = baseline;
-        with[i - 1] = processed;
-        document[i - 1] = read;
+      for (Setup setup : Setup.values()) {
+        long time = runJavac(javacTool, argFile, work, setup);
+        if (i > 0) { // the first round only fills the file system cache
+          times[setup.ordinal()][i - 1] = time;
+        }
       }
     }
-    print("A'. one javac process, no processor (-proc:none)", without);
-    print("C'. one javac process with TokenwiseProcessor", with);
-    print("D'. as C', each interface naming the YAML document", document);
-    System.out.printf(Locale.ROOT, "ratio C'/A' (fresh javac per build): %.2fx%n",
-        median(with) / median(without));
-    System.out.printf(Locale.ROOT, "D' - C': %+.0f ms (%.2fx)%n",
-        (median(document) - median(with)) / 1e6, median(document) / median(with));
+    return times;
   }
 
-  private static long runJavac(Path javacTool, Path argFile, Path work, boolean withProcessor,
-      Path documents) throws IOException {
+  private static List<String> processorOptions(Setup setup) {
+    return switch (setup) {
+      case NONE -> List.of("-proc:none");
+      case NOOP -> List.of("-processor", NoOpProcessor.class.getName());
+      case COPY -> List.of("-processor", CopyingProcessor.class.getName(),
+          "-A" + CopyingProcessor.OPTION + "=" + generatedFile);
+      case TOKENWISE -> List.of("-processor", TokenwiseProcessor.class.getName());
+    };
+  }
+
+  private static long runJavac(Path javacTool, Path argFile, Path work, Setup setup)
+      throws IOException {
     Path out = Files.createTempDirectory(work, "cold");
     try {
       List<String> command = new ArrayList<>(List.of(javacTool.toString(),
           "-d", out.toString(), "-s", out.toString(),
-          "-classpath", classPath(documents),
+          "-classpath", userClassPath(null),
+          "-processorpath", System.getProperty("java.class.path"),
           "-Xlint:all,-processing,-options"));
-      command.addAll(withProcessor
-          ? List.of("-processor", TokenwiseProcessor.class.getName())
-          : List.of("-proc:none"));
+      command.addAll(processorOptions(setup));
       command.add("@" + argFile);
       long start = System.nanoTime();
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -183,29 +241,33 @@ public final class ProcessorCompileBench {
         median(nanos) / 1e6, min(nanos) / 1e6, max(nanos) / 1e6);
   }
 
-  /**
-   * Compiles into a fresh directory (generated sources into {@code keepGenerated} if given);
-   * returns the wall time in nanoseconds.
-   */
-  private static long compile(JavaCompiler javac, List<Path> sources, Path work,
-      boolean withProcessor, Path keepGenerated) throws IOException {
-    return compile(javac, sources, work, withProcessor, keepGenerated, null);
+  private static long compile(JavaCompiler javac, List<Path> sources, Path work, Setup setup,
+      Path keepGenerated, Path keepOutput) throws IOException {
+    return compile(javac, sources, work, setup, keepGenerated, keepOutput, null);
   }
 
-  /** As above, with {@code documents} (the openApi documents' root) on the class path. */
-  private static long compile(JavaCompiler javac, List<Path> sources, Path work,
-      boolean withProcessor, Path keepGenerated, Path documents) throws IOException {
-    Path out = Files.createTempDirectory(work, "out");
+  /**
+   * Compiles into a fresh directory (generated sources into {@code keepGenerated}, classes into
+   * {@code keepOutput} if given), {@code documents} on the class path if given; returns the wall
+   * time in nanoseconds.
+   */
+  private static long compile(JavaCompiler javac, List<Path> sources, Path work, Setup setup,
+      Path keepGenerated, Path keepOutput, Path documents) throws IOException {
+    Path out = keepOutput != null ? Files.createDirectories(keepOutput)
+        : Files.createTempDirectory(work, "out");
     Path generated = keepGenerated != null
         ? Files.createDirectories(keepGenerated)
         : Files.createDirectories(out.resolve("generated"));
     List<String> options = new ArrayList<>(List.of(
         "-d", out.toString(),
         "-s", generated.toString(),
-        "-classpath", classPath(documents),
+        "-classpath", userClassPath(documents),
         "-Xlint:all,-processing,-options"));
-    if (!withProcessor) {
+    if (setup == Setup.NONE) {
       options.add("-proc:none");
+    }
+    if (setup == Setup.COPY) {
+      options.add("-A" + CopyingProcessor.OPTION + "=" + generatedFile);
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     long start = System.nanoTime();
@@ -213,21 +275,27 @@ public final class ProcessorCompileBench {
         javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null,
           files.getJavaFileObjectsFromPaths(sources));
-      if (withProcessor) {
-        task.setProcessors(List.of(new TokenwiseProcessor()));
+      switch (setup) {
+        case NOOP -> task.setProcessors(List.of(new NoOpProcessor()));
+        case COPY -> task.setProcessors(List.of(new CopyingProcessor()));
+        case TOKENWISE -> task.setProcessors(List.of(new TokenwiseProcessor()));
+        default -> { }
       }
       boolean ok = task.call();
       long elapsed = System.nanoTime() - start;
       if (!ok || !diagnostics.getDiagnostics().isEmpty()) {
         throw new IllegalStateException("benchmark sources must compile cleanly: "
-            + diagnostics.getDiagnostics() + "\nclass path: " + System.getProperty("java.class.path"));
+            + diagnostics.getDiagnostics() + "\nclass path: " + userClassPath(documents));
       }
-      if (withProcessor && !Files.exists(generated.resolve("bench/p0/Api0Client.java"))) {
+      boolean generates = setup == Setup.COPY || setup == Setup.TOKENWISE;
+      if (generates && !Files.exists(generated.resolve("bench/p0/Api0Client.java"))) {
         throw new IllegalStateException("the processor did not run");
       }
       return elapsed;
     } finally {
-      delete(out);
+      if (keepOutput == null) {
+        delete(out);
+      }
     }
   }
 
@@ -292,10 +360,26 @@ public final class ProcessorCompileBench {
   private static final String JSON_DOCUMENT = "bench-openapi.json";
   private static final int DOCUMENT_BYTES = 1_000_000;
 
-  /** The test class path, plus the documents' root when given. */
-  private static String classPath(Path documents) {
-    String classPath = System.getProperty("java.class.path");
-    return documents == null ? classPath : classPath + File.pathSeparator + documents;
+  /**
+   * What a user compiles against: tokenwise-runtime and its dependencies (OkHttp, Okio, Kotlin's
+   * standard library, Retrofit, Moshi), not the processor's test class path (no jakarta.inject);
+   * plus the documents' root when given.
+   */
+  private static String userClassPath(Path documents) {
+    List<String> entries = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      String unix = entry.replace(File.separatorChar, '/');
+      if (unix.contains("/runtime/target/classes") || unix.contains("/tokenwise-runtime")
+          || unix.contains("/okhttp") || unix.contains("/okio") || unix.contains("/kotlin-stdlib")
+          || unix.contains("/retrofit") || unix.contains("/converter-moshi")
+          || unix.contains("/moshi") || unix.contains("/org/jetbrains/annotations")) {
+        entries.add(entry);
+      }
+    }
+    if (documents != null) {
+      entries.add(documents.toString());
+    }
+    return String.join(File.pathSeparator, entries);
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.tokenwise;
+package io.tokenwise.benchmarks;
 
 /**
  * What each library does for one API call: hand over the token to attach now, from its cache when

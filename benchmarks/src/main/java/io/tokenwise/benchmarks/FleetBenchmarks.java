@@ -1,4 +1,4 @@
-package io.tokenwise;
+package io.tokenwise.benchmarks;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -9,12 +9,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The fleet's hot path (docs/FLEET.md): {@link FleetHotPathBenchmarks} with and without the Redis
- * store, in the same run, at 1, 2 and 8 threads; prints a Markdown table.
+ * store, in the same run, at 1 and 2 threads (-Dfleet.threads); prints a Markdown table.
  * {@code -Dfleet.threads=1} runs one thread count only (a smoke run).
  */
 public final class FleetBenchmarks {
   public static void main(String[] args) throws Exception {
-    String[] threadCounts = System.getProperty("fleet.threads", "1,2,8").split(",");
+    String[] threadCounts = System.getProperty("fleet.threads", "1,2").split(",");
     StringBuilder table = new StringBuilder();
     for (String count : threadCounts) {
       int threads = Integer.parseInt(count.trim());

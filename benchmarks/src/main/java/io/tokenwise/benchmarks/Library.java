@@ -1,8 +1,9 @@
-package io.tokenwise;
+package io.tokenwise.benchmarks;
 
 import com.google.auth.RequestMetadataCallback;
 import com.google.auth.oauth2.OAuth2Credentials;
 import com.google.auth.oauth2.OAuth2CredentialsWithRefresh;
+import io.tokenwise.TokenCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import okhttp3.OkHttpClient;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import software.amazon.awssdk.utils.cache.CachedSupplier;
+import software.amazon.awssdk.utils.cache.CachedSupplier.StaleValueBehavior;
 import software.amazon.awssdk.utils.cache.NonBlocking;
 import software.amazon.awssdk.utils.cache.OneCallerBlocks;
 import software.amazon.awssdk.utils.cache.RefreshResult;
@@ -39,17 +40,15 @@ import software.amazon.awssdk.utils.cache.RefreshResult;
  * proportional to the token's lifetime by design.
  */
 enum Library {
-  /** The token a generated client's bearer interceptor reads: its TokenEntry, real HTTP fetcher. */
+  /**
+   * The Authorization header a generated client's bearer interceptor puts on an API call, on a
+   * client built with the public builder and a cache of its own (default clock), fetching over
+   * HTTP through the base client.
+   */
   TOKENWISE("Tokenwise") {
     @Override
-    TokenSource open(TokenServer server, double scale) {
-      TokenCache cache = TokenCache.create();
-      TokenExchange exchange = new TokenExchange(Provider.CUSTOM, AuthStyle.CLIENT_SECRET_POST,
-          server.tokenUrl(), ClientCredentials.of(CLIENT_ID, CLIENT_SECRET), List.of(), null, null);
-      // As ClientBuilder wires it: the cache's entry for the key, fetching through the base client.
-      TokenEntry entry = cache.entry(exchange, Env.SANDBOX,
-          new HttpTokenFetcher(new OkHttpClient(), exchange, cache));
-      return () -> entry.token().value();
+    TokenSource open(TokenServer server, double scale) throws Exception {
+      return tokenwise(server, TokenCache.create());
     }
   },
 
@@ -142,7 +141,7 @@ enum Library {
   AWS("AWS CachedSupplier") {
     @Override
     TokenSource open(TokenServer server, double scale) {
-      return awsSupplier(server, scale, new OneCallerBlocks());
+      return awsSupplier(server, scale, new OneCallerBlocks(), StaleValueBehavior.STRICT);
     }
   },
 
@@ -150,7 +149,19 @@ enum Library {
   AWS_NONBLOCKING("AWS CachedSupplier, NonBlocking") {
     @Override
     TokenSource open(TokenServer server, double scale) {
-      return awsSupplier(server, scale, new NonBlocking("tokenwise-benchmark"));
+      return awsSupplier(server, scale, new NonBlocking("tokenwise-benchmark"),
+          StaleValueBehavior.STRICT);
+    }
+  },
+
+  /**
+   * As {@link #AWS} with {@code staleValueBehavior(ALLOW)}: AWS's knob for outages, which serves
+   * the cached value past its stale time when a refresh fails.
+   */
+  AWS_ALLOW_STALE("AWS CachedSupplier, ALLOW stale") {
+    @Override
+    TokenSource open(TokenServer server, double scale) {
+      return awsSupplier(server, scale, new OneCallerBlocks(), StaleValueBehavior.ALLOW);
     }
   };
 
@@ -169,6 +180,13 @@ enum Library {
 
   /** A token source of this library fetching from {@code server}; margins times {@code scale}. */
   abstract TokenSource open(TokenServer server, double scale) throws Exception;
+
+  /** Tokenwise's interceptor on a client built with {@code cache}, as a token source. */
+  static TokenSource tokenwise(TokenServer server, TokenCache cache) throws Exception {
+    okhttp3.Interceptor bearer = TokenwiseInterceptor.of(server, cache);
+    okhttp3.Request request = TokenwiseInterceptor.apiRequest(server);
+    return () -> TokenwiseInterceptor.authorization(bearer, request);
+  }
 
   private static Duration scaled(Duration margin, double scale) {
     return Duration.ofNanos((long) (margin.toNanos() * scale));
@@ -189,7 +207,7 @@ enum Library {
   }
 
   private static TokenSource awsSupplier(TokenServer server, double scale,
-      CachedSupplier.PrefetchStrategy strategy) {
+      CachedSupplier.PrefetchStrategy strategy, StaleValueBehavior staleValues) {
     PlainTokenClient client = new PlainTokenClient(server.tokenUrl());
     Duration stale = scaled(Duration.ofMinutes(1), scale);
     Duration prefetch = scaled(Duration.ofMinutes(5), scale);
@@ -205,7 +223,8 @@ enum Library {
           .staleTime(expiry.minus(stale))
           .prefetchTime(expiry.minus(prefetch))
           .build();
-    }).cachedValueName("tokenwise-benchmark").prefetchStrategy(strategy).build();
+    }).cachedValueName("tokenwise-benchmark").prefetchStrategy(strategy)
+        .staleValueBehavior(staleValues).build();
     return new TokenSource() {
       @Override
       public String token() {

@@ -1,5 +1,8 @@
-package io.tokenwise;
+package io.tokenwise.benchmarks;
 
+import io.tokenwise.AuthStyle;
+import io.tokenwise.Provider;
+import io.tokenwise.TokenEndpoint;
 import retrofit2.Call;
 import retrofit2.http.GET;
 import retrofit2.http.Path;

@@ -1,4 +1,4 @@
-package io.tokenwise;
+package io.tokenwise.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -21,6 +22,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class PeerBenchmarks {
   private static final String FLOOR = "floor: one System.currentTimeMillis()";
+  private static final String STATIC = "static-header interceptor (no token logic)";
 
   private final List<String> out = new ArrayList<>();
 
@@ -75,35 +77,44 @@ public final class PeerBenchmarks {
 
   private void hotPath() throws Exception {
     int cores = Runtime.getRuntime().availableProcessors();
-    line("### 1. Cached-token hot path (JMH, ns/op)");
+    line("### 1. Cached-token hot path: one API call through each library's bearer interceptor"
+        + " (JMH, default clock)");
     line("");
     line("| library | threads | ns/op (each thread's wall time) | ± (99.9 %) | CPU ns/op on "
-        + cores + " cores | × Tokenwise (CPU) |");
-    line("| --- | ---: | ---: | ---: | ---: | ---: |");
-    for (int threads : new int[] {1, 2, 8}) {
+        + cores + " cores | × Tokenwise (CPU) | bytes allocated per call |");
+    line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (String count : System.getProperty("hotpath.threads", "1,2").split(",")) {
+      int threads = Integer.parseInt(count.trim());
       Options options = new OptionsBuilder()
-          .include(HotPathBenchmarks.class.getName() + ".cachedToken$")
+          .include(HotPathBenchmarks.class.getName() + ".apiCall$")
           .include(ClockBaseline.class.getName() + ".currentTimeMillis$")
+          .addProfiler(GCProfiler.class)
+          .warmupIterations(Integer.getInteger("jmh.warmups", 3))
+          .measurementIterations(Integer.getInteger("jmh.iterations", 5))
           .threads(threads)
           .build();
       Collection<RunResult> results = new Runner(options).run();
-      Map<String, double[]> scores = new HashMap<>(); // title -> score, error, CPU ns/op
+      Map<String, double[]> scores = new HashMap<>(); // title -> score, error, CPU ns/op, B/op
       for (RunResult result : results) {
         String param = result.getParams().getParam("library");
-        String title = param == null ? FLOOR : Library.valueOf(param).title;
+        String title = param == null ? FLOOR : param.equals("STATIC_HEADER") ? STATIC
+            : Library.valueOf(param).title;
         var score = result.getPrimaryResult();
         double cpu = score.getScore() * Math.min(threads, cores) / threads;
-        scores.put(title, new double[] {score.getScore(), score.getScoreError(), cpu});
+        var alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
+        scores.put(title, new double[] {score.getScore(), score.getScoreError(), cpu,
+            alloc == null ? Double.NaN : alloc.getScore()});
       }
       double tokenwise = scores.get(Library.TOKENWISE.title)[2];
       List<String> order = new ArrayList<>();
       Library.MAIN.forEach(library -> order.add(library.title));
+      order.add(STATIC);
       order.add(FLOOR);
       for (String title : order) {
         double[] score = scores.get(title);
         line("| " + title + " | " + threads + " | " + fmt(score[0]) + " | " + fmt(score[1]) + " | "
-            + fmt(score[2]) + " | " + String.format(Locale.ROOT, "%.1f", score[2] / tokenwise)
-            + " |");
+            + fmt(score[2]) + " | " + String.format(Locale.ROOT, "%.2f", score[2] / tokenwise)
+            + " | " + String.format(Locale.ROOT, "%.0f", score[3]) + " |");
       }
     }
     line("");
@@ -147,18 +158,25 @@ public final class PeerBenchmarks {
   }
 
   private void outage() throws Exception {
-    line("### 4. Endpoint down " + Outage.OUTAGE_SECONDS + " s right after issuing a "
-        + Outage.TOKEN_SECONDS + " s token (one call per " + Outage.PERIOD_MILLIS + " ms)");
+    line("### 4. Endpoint down from 40:00 to 59:30 of a one-hour token (time " + Outage.SPEEDUP
+        + "× fast; one call per " + Outage.PERIOD_MILLIS * Outage.SPEEDUP / 1000
+        + " virtual s until 63:00)");
     line("");
-    line("| library | margins | calls | failed during the outage | failed in all | token requests"
-        + " during the outage | slowest call (ms) |");
-    line("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+    line("| library | settings | calls | failed | failed before the endpoint is back | failed"
+        + " after | first / last failure (mm:ss) | token requests during the outage | token"
+        + " requests in all |");
+    line("| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
     for (Outage.Result r : Outage.run()) {
-      line("| " + r.library().title + " | " + (r.scaled() ? "scaled × 60 s/1 h" : "defaults")
-          + " | " + r.calls() + " | " + r.failedInOutage() + " | " + r.failed() + " | "
-          + r.requestsInOutage() + " | " + r.slowestMillis() + " |");
+      line("| " + r.row().title + " | " + r.row().settings + " | " + r.calls() + " | " + r.failed()
+          + " | " + r.failedBeforeOutageEnd() + " | " + r.failedAfterOutage() + " | "
+          + (r.failed() == 0 ? "–" : mmss(r.firstFailure()) + " / " + mmss(r.lastFailure()))
+          + " | " + r.requestsInOutage() + " | " + r.requests() + " |");
     }
     line("");
+  }
+
+  private static String mmss(long seconds) {
+    return String.format(Locale.ROOT, "%02d:%02d", seconds / 60, seconds % 60);
   }
 
   private void endToEnd() throws Exception {

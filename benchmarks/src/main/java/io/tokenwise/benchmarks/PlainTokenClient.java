@@ -1,4 +1,4 @@
-package io.tokenwise;
+package io.tokenwise.benchmarks;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;

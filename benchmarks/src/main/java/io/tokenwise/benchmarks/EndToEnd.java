@@ -1,5 +1,7 @@
-package io.tokenwise;
+package io.tokenwise.benchmarks;
 
+import io.tokenwise.ClientCredentials;
+import io.tokenwise.TokenCache;
 import com.squareup.moshi.Moshi;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;

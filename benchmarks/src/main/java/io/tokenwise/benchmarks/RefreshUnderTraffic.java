@@ -1,4 +1,4 @@
-package io.tokenwise;
+package io.tokenwise.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
