@@ -30,16 +30,6 @@ final class EmulatedMangopay extends EmulatedProvider {
   }
 
   @Override
-  String tokenPath() {
-    return "/v2.01/oauth/token";
-  }
-
-  @Override
-  String basePath() {
-    return "/v2.01/{clientId}/";
-  }
-
-  @Override
   void exchangeToken(HttpCall call) {
     if (!call.method.equals("POST")) {
       call.respond(405, error("The requested resource does not support http method '"

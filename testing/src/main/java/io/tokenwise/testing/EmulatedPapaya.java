@@ -30,11 +30,7 @@ final class EmulatedPapaya extends EmulatedProvider {
     super(Provider.PAPAYA_GLOBAL, tokens, credentials, lifetime, recorder);
   }
 
-  @Override
-  String tokenPath() {
-    return "/token";
-  }
-
+  // Papaya publishes no API host: the emulator picks a path of its own.
   @Override
   String basePath() {
     return "/v1/";

@@ -34,16 +34,6 @@ final class EmulatedPaxos extends EmulatedProvider {
   }
 
   @Override
-  String tokenPath() {
-    return "/oauth2/token";
-  }
-
-  @Override
-  String basePath() {
-    return "/v2/";
-  }
-
-  @Override
   void exchangeToken(HttpCall call) {
     Map<String, String> form = oauthForm(call);
     if (form == null) {

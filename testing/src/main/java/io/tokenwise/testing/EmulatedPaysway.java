@@ -23,16 +23,6 @@ final class EmulatedPaysway extends EmulatedProvider {
   }
 
   @Override
-  String tokenPath() {
-    return "/oauth2/token";
-  }
-
-  @Override
-  String basePath() {
-    return "/";
-  }
-
-  @Override
   void exchangeToken(HttpCall call) {
     if (!call.method.equals("POST")) {
       call.respond(405, tokenError(405, null, "Method not allowed"), "Allow", "POST");

@@ -1,7 +1,9 @@
 package io.tokenwise.testing;
 
 import io.tokenwise.ClientCredentials;
+import io.tokenwise.Env;
 import io.tokenwise.Provider;
+import io.tokenwise.internal.ProviderCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,11 +67,22 @@ abstract class EmulatedProvider {
     void beforeAnswer(TokenRequest request);
   }
 
-  /** The token endpoint's path, exactly the provider's. */
-  abstract String tokenPath();
+  /** The token endpoint's path: its published sandbox URL's, from the provider's definition. */
+  String tokenPath() {
+    return pathOf(ProviderCatalog.spec(provider).tokenUrl(Env.SANDBOX).orElseThrow());
+  }
 
-  /** The API base path, ending in {@code /} (Mangopay's carries {@code {clientId}}). */
-  abstract String basePath();
+  /**
+   * The API base path, ending in {@code /}: its published sandbox URL's (Mangopay's carries
+   * {@code {clientId}}). A provider that publishes none says its own.
+   */
+  String basePath() {
+    return pathOf(ProviderCatalog.spec(provider).baseUrl(Env.SANDBOX).orElseThrow());
+  }
+
+  private static String pathOf(String url) {
+    return url.substring(url.indexOf('/', url.indexOf("://") + 3));
+  }
 
   /** Checks the token request the way the provider does and answers it. */
   abstract void exchangeToken(HttpCall call);
