@@ -32,7 +32,7 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * }</pre>
  *
  * @param <T> the annotated service interface
- * @param <B> the generated builder, so that every setter returns it
+ * @param <B> the concrete builder ({@link GeneratedClient.Builder}), so that every setter returns it
  */
 public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
   private static final System.Logger LOG = System.getLogger("io.tokenwise.ClientBuilder");
@@ -61,15 +61,16 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
   private final List<CallAdapter.Factory> callAdapterFactories = new ArrayList<>();
 
   /**
-   * For generated builders: the interface's {@code @TokenEndpoint} as the processor resolved and
-   * checked it at compile time, so that the runtime checks only what is set at run time.
+   * For {@link GeneratedClient.Builder}: the interface's {@code @TokenEndpoint} as the processor
+   * resolved and checked it at compile time, so that the runtime checks only what is set at run
+   * time.
    *
    * @param authStyle the resolved style, never {@code DEFAULT}
    * @param tokenUrl the annotation's token URL, or null for the provider's own in the env used
    * @param baseUrl the annotation's base URL, or null for the provider's own in the env used
    * @param scopes the declared scopes, in declared order
    */
-  protected ClientBuilder(Class<T> api, Provider provider, Env env, AuthStyle authStyle,
+  ClientBuilder(Class<T> api, Provider provider, Env env, AuthStyle authStyle,
       String tokenUrl, String baseUrl, String... scopes) {
     this.api = Objects.requireNonNull(api, "api == null");
     this.provider = Objects.requireNonNull(provider, "provider == null");
@@ -103,8 +104,18 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
     return endpoint;
   }
 
-  /** The generated builder itself. */
+  /** The builder itself, as its own type. */
   protected abstract B self();
+
+  /** The annotated interface this builder builds. */
+  public final Class<T> api() {
+    return api;
+  }
+
+  /** The interface's provider. */
+  public final Provider provider() {
+    return provider;
+  }
 
   /** The client id and secret (required). */
   public B credentials(ClientCredentials credentials) {

@@ -12,14 +12,17 @@ import javax.lang.model.util.Elements;
 final class ClientNames {
   /** The folder of the client index, read by the Spring Boot starter. */
   static final String INDEX_FOLDER = "META-INF/tokenwise/clients/";
+  /** The builder type every client inherits from {@code GeneratedClient}. */
   static final String BUILDER = "Builder";
   static final String CREATE = "create";
   static final String BUILDER_METHOD = "builder";
-  static final String SELF = "self";
-  static final String GET = "get";
+  static final String NEW_BUILDER = "newBuilder";
   static final String CREDENTIALS = "credentials";
   static final String CREDENTIALS_SOURCE = "credentialsSource";
 
+  static final ClassName GENERATED_CLIENT = ClassName.get("io.tokenwise", "GeneratedClient");
+  static final ClassName INJECTABLE_CLIENT = ClassName.get("io.tokenwise", "InjectableClient");
+  /** The builder of clients that an earlier Tokenwise generated (a nested class of their own). */
   static final ClassName CLIENT_BUILDER = ClassName.get("io.tokenwise", "ClientBuilder");
   static final ClassName CLIENT_CREDENTIALS = ClassName.get("io.tokenwise", "ClientCredentials");
   static final ClassName CREDENTIALS_SOURCE_TYPE = ClassName.get("io.tokenwise", "CredentialsSource");

@@ -3,31 +3,31 @@ package io.tokenwise.processor;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import java.util.Objects;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the client of one {@link ClientModel}: a small class that hands all work to {@code
- * io.tokenwise.ClientBuilder}. Output depends on the model alone (no dates, no environment), so
- * the same interface always yields the same bytes.
+ * Writes the client of one {@link ClientModel}: one small class per interface that extends
+ * {@code io.tokenwise.GeneratedClient} (or {@code InjectableClient}) and hands it the endpoint as
+ * checked, so that the builder and all work live in the runtime. Output depends on the model
+ * alone (no dates, no environment), so the same interface always yields the same bytes.
  */
 final class ClientWriter {
   JavaFile write(ClientModel model) {
-    ClassName api = model.apiName();
+    ClassName api = writtenName(model.apiName());
     ClassName client = model.clientName();
+    // Inherited from GeneratedClient<Api>: the contract's PaxosTransfersClient.Builder.
     ClassName builder = client.nestedClass(ClientNames.BUILDER);
 
     TypeSpec.Builder type = TypeSpec.classBuilder(client)
         .addOriginatingElement(model.api())
         .addModifiers(Modifier.FINAL)
-        .addJavadoc("The Tokenwise client of {@link $T}: a Retrofit service whose calls carry a\n"
-            + "self-refreshing $L access token. Generated from the interface's\n"
-            + "{@code @TokenEndpoint}; settings given to {@link #$L()} override the annotation's.\n",
+        .addJavadoc("The Tokenwise client of {@link $T}: its calls carry a self-refreshing $L\n"
+            + "access token. Settings given to {@link #$L()} override the {@code @TokenEndpoint}'s.\n",
             api, model.providerName(), ClientNames.BUILDER_METHOD);
     if (model.isPublic()) {
       type.addModifiers(Modifier.PUBLIC);
@@ -39,25 +39,21 @@ final class ClientWriter {
     }
 
     if (model.injectable()) {
-      type.addSuperinterface(ParameterizedTypeName.get(ClientNames.INJECT_PROVIDER, api))
-          .addJavadoc("\n<p>For dependency injection it is also a {@code jakarta.inject.Provider}"
-              + " of the service:\nbind a {@link $T} once, then one line per client, e.g. Guice\n"
+      type.superclass(ParameterizedTypeName.get(ClientNames.INJECTABLE_CLIENT, api))
+          .addSuperinterface(ParameterizedTypeName.get(ClientNames.INJECT_PROVIDER, api))
+          .addJavadoc("Also a {@code jakarta.inject.Provider}: bind a {@link $T}, then e.g. Guice's\n"
               + "{@code bind($T.class).toProvider($T.class)}.\n",
               ClientNames.CREDENTIALS_SOURCE_TYPE, api, client)
-          .addField(FieldSpec.builder(ClientNames.CREDENTIALS_SOURCE_TYPE,
-              ClientNames.CREDENTIALS_SOURCE, Modifier.PRIVATE, Modifier.FINAL).build())
           .addMethod(MethodSpec.constructorBuilder()
-              .addJavadoc("A provider of {@link $T} whose credentials come from"
-                  + " {@code $L}.\n", api, ClientNames.CREDENTIALS_SOURCE)
               .addAnnotation(ClientNames.INJECT)
               .addModifiers(Modifier.PUBLIC)
               .addParameter(ClientNames.CREDENTIALS_SOURCE_TYPE, ClientNames.CREDENTIALS_SOURCE)
-              .addStatement("this.$L = $T.requireNonNull($L, $S)", ClientNames.CREDENTIALS_SOURCE,
-                  Objects.class, ClientNames.CREDENTIALS_SOURCE,
-                  ClientNames.CREDENTIALS_SOURCE + " == null")
+              .addStatement("super($L, $T::$L)", ClientNames.CREDENTIALS_SOURCE, client,
+                  ClientNames.BUILDER_METHOD)
               .build());
     } else {
-      type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+      type.superclass(ParameterizedTypeName.get(ClientNames.GENERATED_CLIENT, api))
+          .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     }
 
     type.addMethod(MethodSpec.methodBuilder(ClientNames.CREATE)
@@ -70,45 +66,11 @@ final class ClientWriter {
             ClientNames.CREDENTIALS, ClientNames.CREDENTIALS)
         .build());
     type.addMethod(MethodSpec.methodBuilder(ClientNames.BUILDER_METHOD)
-        .addJavadoc("A builder for a {@link $T} with settings other than the annotation's.\n",
-            api)
+        .addJavadoc("A builder that starts from the {@code @TokenEndpoint} as checked at compile"
+            + " time.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(builder)
-        .addStatement("return new $T()", builder)
-        .build());
-
-    if (model.injectable()) {
-      type.addMethod(MethodSpec.methodBuilder(ClientNames.GET)
-          .addJavadoc("A new {@link $T} with the {@code $L} credentials and the settings of\n"
-              + "the {@link $T}.\n", api, model.provider(), ClientNames.CREDENTIALS_SOURCE_TYPE)
-          .addAnnotation(Override.class)
-          .addModifiers(Modifier.PUBLIC)
-          .returns(api)
-          .addStatement("$T builder = $L().$L($L.$L($T.$L))", builder,
-              ClientNames.BUILDER_METHOD, ClientNames.CREDENTIALS, ClientNames.CREDENTIALS_SOURCE,
-              ClientNames.CREDENTIALS, ClientNames.PROVIDER, model.provider().name())
-          .addStatement("$L.configure($T.class, builder)", ClientNames.CREDENTIALS_SOURCE, api)
-          .addStatement("return builder.build()")
-          .build());
-    }
-
-    type.addType(TypeSpec.classBuilder(builder)
-        .addJavadoc("Builds a {@link $T}; see {@code io.tokenwise.ClientBuilder} for the"
-            + " settings.\n", api)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .superclass(ParameterizedTypeName.get(ClientNames.CLIENT_BUILDER, api, builder))
-        .addMethod(MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PRIVATE)
-            .addComment("The @TokenEndpoint as checked at compile time: provider, env, auth style,")
-            .addComment("token URL and base URL (null: the provider's own), scopes.")
-            .addStatement("super($L)", endpointArguments(model, api))
-            .build())
-        .addMethod(MethodSpec.methodBuilder(ClientNames.SELF)
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PROTECTED)
-            .returns(builder)
-            .addStatement("return this")
-            .build())
+        .addStatement("return $L($L)", ClientNames.NEW_BUILDER, endpointArguments(model, api))
         .build());
 
     return JavaFile.builder(client.packageName(), type.build())
@@ -117,14 +79,33 @@ final class ClientWriter {
         .build();
   }
 
+  /**
+   * How the client names its interface. The client inherits the member type {@code Builder},
+   * which inside its body hides a user's type of that name: such an interface ({@code
+   * com.acme.Builder}, or one nested in it) is written by its canonical name. JavaPoet writes a
+   * same-package type by its simple name whatever {@code alwaysQualify} says, but writes a type
+   * of the unnamed package exactly as named, so the canonical name goes in as one.
+   */
+  private static ClassName writtenName(ClassName api) {
+    ClassName topLevel = api.topLevelClassName();
+    if (!topLevel.simpleName().equals(ClientNames.BUILDER)) {
+      return api;
+    }
+    List<String> nested = api.simpleNames().subList(1, api.simpleNames().size());
+    return ClassName.get("", topLevel.canonicalName(), nested.toArray(String[]::new));
+  }
+
+  /**
+   * The endpoint in {@code GeneratedClient.newBuilder}'s order: interface, provider, env, auth
+   * style, token URL and base URL (null: the provider's own), scopes; wrapped where it is long.
+   */
   private static CodeBlock endpointArguments(ClientModel model, ClassName api) {
     CodeBlock.Builder arguments = CodeBlock.builder()
-        .add("$T.class, $T.$L, $T.$L, $T.$L,\n", api, ClientNames.PROVIDER,
+        .add("$T.class,$W$T.$L,$W$T.$L,$W$T.$L,$W$S,$W$S", api, ClientNames.PROVIDER,
             model.provider().name(), ClientNames.ENV, model.env().name(), ClientNames.AUTH_STYLE,
-            model.authStyle().name())
-        .add("$S, $S", model.tokenUrl(), model.baseUrl());
+            model.authStyle().name(), model.tokenUrl(), model.baseUrl());
     for (String scope : model.scopes()) {
-      arguments.add(",\n$S", scope);
+      arguments.add(",$W$S", scope);
     }
     return arguments.build();
   }

@@ -203,17 +203,26 @@ final class InterfaceValidator {
 
   /**
    * A client this processor wrote in an earlier build, still on the class or source path of an
-   * incremental build: it will be replaced, so it is not a clash.
+   * incremental build: it will be replaced, so it is not a clash. Today's clients extend {@code
+   * GeneratedClient}; those of Tokenwise before it nested a {@code Builder extends ClientBuilder}.
    */
   private static boolean isEarlierClient(TypeElement existing) {
+    if (isNamed(existing.getSuperclass(), ClientNames.GENERATED_CLIENT)
+        || isNamed(existing.getSuperclass(), ClientNames.INJECTABLE_CLIENT)) {
+      return true;
+    }
     for (TypeElement nested : ElementFilter.typesIn(existing.getEnclosedElements())) {
       if (nested.getSimpleName().contentEquals(ClientNames.BUILDER)
-          && nested.getSuperclass() instanceof DeclaredType superclass
-          && ((TypeElement) superclass.asElement()).getQualifiedName()
-              .contentEquals(ClientNames.CLIENT_BUILDER.canonicalName())) {
+          && isNamed(nested.getSuperclass(), ClientNames.CLIENT_BUILDER)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isNamed(TypeMirror type, ClassName name) {
+    return type instanceof DeclaredType declared
+        && ((TypeElement) declared.asElement()).getQualifiedName()
+            .contentEquals(name.canonicalName());
   }
 }

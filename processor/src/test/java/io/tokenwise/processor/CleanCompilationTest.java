@@ -97,6 +97,44 @@ class CleanCompilationTest {
     assertThat(compilation).generatedSourceFile("com.acme.LocalLedgerClient");
   }
 
+  /**
+   * Every client inherits the member type {@code Builder} from {@code GeneratedClient}: inside
+   * the client's body it hides a user's type of that name, which must then be written qualified.
+   */
+  @Test
+  void interfacesNamedLikeTheInheritedBuilderCompile() {
+    JavaFileObject topLevel = source("Builder",
+        "@TokenEndpoint(provider = Provider.PAXOS, scopes = \"transfer:read_transfer\")",
+        "public interface Builder {",
+        "  @GET(\"transfer/transfers\")",
+        "  Call<String> transfers();",
+        "",
+        "  @TokenEndpoint(provider = Provider.MANGOPAY)",
+        "  interface Users {",
+        "    @GET(\"users\")",
+        "    Call<String> users();",
+        "  }",
+        "}");
+    JavaFileObject nested = source("Builders",
+        "public interface Builders {",
+        "  @TokenEndpoint(provider = Provider.PAXOS, scopes = \"transfer:read_transfer\")",
+        "  interface Builder {",
+        "    @GET(\"transfer/transfers\")",
+        "    Call<String> transfers();",
+        "  }",
+        "}");
+    for (boolean inject : List.of(false, true)) {
+      // The generated @Inject stays unclaimed for Dagger's sake: -processing (processor/README.md).
+      List<String> options = inject
+          ? List.of("-Werror", "-Xlint:all,-processing", "-Atokenwise.inject=jakarta") : STRICT;
+      Compilation compilation = compile(options, inject, topLevel, nested);
+      assertThat(compilation).succeededWithoutWarnings();
+      assertThat(compilation).generatedSourceFile("com.acme.BuilderClient");
+      assertThat(compilation).generatedSourceFile("com.acme.Builder_UsersClient");
+      assertThat(compilation).generatedSourceFile("com.acme.Builders_BuilderClient");
+    }
+  }
+
   @Test
   void typesGeneratedByAnotherProcessorAreWaitedFor() {
     JavaFileObject f = source("PayswayApi",

@@ -4,28 +4,9 @@ import io.tokenwise.ClientBuilder;
 import io.tokenwise.TokenEndpoint;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 
-/** Finds what users never name: the interface behind a generated builder, and the other way. */
+/** Finds what users never name: the generated builder of an interface. */
 final class GeneratedClients {
-  /**
-   * The annotated interface a generated builder builds: the first type argument of its {@code
-   * ClientBuilder<T, B>} superclass.
-   */
-  static Class<?> api(ClientBuilder<?, ?> builder) {
-    for (Class<?> type = builder.getClass(); type != null; type = type.getSuperclass()) {
-      Type parent = type.getGenericSuperclass();
-      if (parent instanceof ParameterizedType parameterized
-          && parameterized.getRawType() == ClientBuilder.class
-          && parameterized.getActualTypeArguments()[0] instanceof Class<?> api) {
-        return api;
-      }
-    }
-    throw new IllegalArgumentException(builder.getClass().getName() + " does not name its"
-        + " interface as ClientBuilder<Interface, Builder>: pass a generated client's builder()");
-  }
-
   /**
    * {@code <Interface>Client.builder()}, found by the naming convention of {@code
    * Tokenwise.create} (docs/DESIGN.md): {@code a.b.Outer.Inner} is served by {@code

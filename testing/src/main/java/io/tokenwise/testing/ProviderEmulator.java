@@ -205,7 +205,7 @@ public final class ProviderEmulator implements AutoCloseable {
    */
   public <B extends ClientBuilder<?, B>> B configure(B builder) {
     Objects.requireNonNull(builder, "builder == null");
-    configure(GeneratedClients.api(builder), builder);
+    configure(builder.api(), builder);
     return builder;
   }
 

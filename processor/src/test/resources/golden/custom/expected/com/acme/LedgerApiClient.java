@@ -1,19 +1,18 @@
 package com.acme;
 
 import io.tokenwise.AuthStyle;
-import io.tokenwise.ClientBuilder;
 import io.tokenwise.ClientCredentials;
 import io.tokenwise.Env;
+import io.tokenwise.GeneratedClient;
 import io.tokenwise.Provider;
 import javax.annotation.processing.Generated;
 
 /**
- * The Tokenwise client of {@link LedgerApi}: a Retrofit service whose calls carry a
- * self-refreshing CUSTOM provider access token. Generated from the interface's
- * {@code @TokenEndpoint}; settings given to {@link #builder()} override the annotation's.
+ * The Tokenwise client of {@link LedgerApi}: its calls carry a self-refreshing CUSTOM provider
+ * access token. Settings given to {@link #builder()} override the {@code @TokenEndpoint}'s.
  */
 @Generated("io.tokenwise.processor.TokenwiseProcessor")
-public final class LedgerApiClient {
+public final class LedgerApiClient extends GeneratedClient<LedgerApi> {
   private LedgerApiClient() {
   }
 
@@ -25,28 +24,11 @@ public final class LedgerApiClient {
   }
 
   /**
-   * A builder for a {@link LedgerApi} with settings other than the annotation's.
+   * A builder that starts from the {@code @TokenEndpoint} as checked at compile time.
    */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
-   * Builds a {@link LedgerApi}; see {@code io.tokenwise.ClientBuilder} for the settings.
-   */
-  public static final class Builder extends ClientBuilder<LedgerApi, Builder> {
-    private Builder() {
-      // The @TokenEndpoint as checked at compile time: provider, env, auth style,
-      // token URL and base URL (null: the provider's own), scopes.
-      super(LedgerApi.class, Provider.CUSTOM, Env.SANDBOX, AuthStyle.CLIENT_SECRET_BASIC,
-          "https://auth.ledger.example/oauth2/token", "https://api.ledger.example/v3/",
-          "ledger.read",
-          "ledger.write");
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
+  public static LedgerApiClient.Builder builder() {
+    return newBuilder(LedgerApi.class, Provider.CUSTOM, Env.SANDBOX, AuthStyle.CLIENT_SECRET_BASIC,
+        "https://auth.ledger.example/oauth2/token", "https://api.ledger.example/v3/", "ledger.read",
+        "ledger.write");
   }
 }

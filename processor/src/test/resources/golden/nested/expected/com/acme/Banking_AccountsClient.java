@@ -1,19 +1,18 @@
 package com.acme;
 
 import io.tokenwise.AuthStyle;
-import io.tokenwise.ClientBuilder;
 import io.tokenwise.ClientCredentials;
 import io.tokenwise.Env;
+import io.tokenwise.GeneratedClient;
 import io.tokenwise.Provider;
 import javax.annotation.processing.Generated;
 
 /**
- * The Tokenwise client of {@link Banking.Accounts}: a Retrofit service whose calls carry a
- * self-refreshing Paysway access token. Generated from the interface's
- * {@code @TokenEndpoint}; settings given to {@link #builder()} override the annotation's.
+ * The Tokenwise client of {@link Banking.Accounts}: its calls carry a self-refreshing Paysway
+ * access token. Settings given to {@link #builder()} override the {@code @TokenEndpoint}'s.
  */
 @Generated("io.tokenwise.processor.TokenwiseProcessor")
-final class Banking_AccountsClient {
+final class Banking_AccountsClient extends GeneratedClient<Banking.Accounts> {
   private Banking_AccountsClient() {
   }
 
@@ -25,26 +24,10 @@ final class Banking_AccountsClient {
   }
 
   /**
-   * A builder for a {@link Banking.Accounts} with settings other than the annotation's.
+   * A builder that starts from the {@code @TokenEndpoint} as checked at compile time.
    */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
-   * Builds a {@link Banking.Accounts}; see {@code io.tokenwise.ClientBuilder} for the settings.
-   */
-  public static final class Builder extends ClientBuilder<Banking.Accounts, Builder> {
-    private Builder() {
-      // The @TokenEndpoint as checked at compile time: provider, env, auth style,
-      // token URL and base URL (null: the provider's own), scopes.
-      super(Banking.Accounts.class, Provider.PAYSWAY, Env.SANDBOX, AuthStyle.CLIENT_SECRET_POST,
-          null, null);
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
+  public static Banking_AccountsClient.Builder builder() {
+    return newBuilder(Banking.Accounts.class, Provider.PAYSWAY, Env.SANDBOX,
+        AuthStyle.CLIENT_SECRET_POST, null, null);
   }
 }

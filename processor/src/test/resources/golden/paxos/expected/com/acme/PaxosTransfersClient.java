@@ -1,19 +1,18 @@
 package com.acme;
 
 import io.tokenwise.AuthStyle;
-import io.tokenwise.ClientBuilder;
 import io.tokenwise.ClientCredentials;
 import io.tokenwise.Env;
+import io.tokenwise.GeneratedClient;
 import io.tokenwise.Provider;
 import javax.annotation.processing.Generated;
 
 /**
- * The Tokenwise client of {@link PaxosTransfers}: a Retrofit service whose calls carry a
- * self-refreshing Paxos access token. Generated from the interface's
- * {@code @TokenEndpoint}; settings given to {@link #builder()} override the annotation's.
+ * The Tokenwise client of {@link PaxosTransfers}: its calls carry a self-refreshing Paxos
+ * access token. Settings given to {@link #builder()} override the {@code @TokenEndpoint}'s.
  */
 @Generated("io.tokenwise.processor.TokenwiseProcessor")
-public final class PaxosTransfersClient {
+public final class PaxosTransfersClient extends GeneratedClient<PaxosTransfers> {
   private PaxosTransfersClient() {
   }
 
@@ -25,28 +24,10 @@ public final class PaxosTransfersClient {
   }
 
   /**
-   * A builder for a {@link PaxosTransfers} with settings other than the annotation's.
+   * A builder that starts from the {@code @TokenEndpoint} as checked at compile time.
    */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
-   * Builds a {@link PaxosTransfers}; see {@code io.tokenwise.ClientBuilder} for the settings.
-   */
-  public static final class Builder extends ClientBuilder<PaxosTransfers, Builder> {
-    private Builder() {
-      // The @TokenEndpoint as checked at compile time: provider, env, auth style,
-      // token URL and base URL (null: the provider's own), scopes.
-      super(PaxosTransfers.class, Provider.PAXOS, Env.SANDBOX, AuthStyle.CLIENT_SECRET_POST,
-          null, null,
-          "transfer:read_transfer",
-          "funding:read_profile");
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
+  public static PaxosTransfersClient.Builder builder() {
+    return newBuilder(PaxosTransfers.class, Provider.PAXOS, Env.SANDBOX,
+        AuthStyle.CLIENT_SECRET_POST, null, null, "transfer:read_transfer", "funding:read_profile");
   }
 }
