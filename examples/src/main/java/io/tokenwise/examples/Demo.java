@@ -3,8 +3,7 @@ package io.tokenwise.examples;
 import io.tokenwise.Provider;
 import io.tokenwise.TokenCache;
 import io.tokenwise.testing.ProviderEmulator;
-import io.tokenwise.internal.ProviderCatalog;
-import io.tokenwise.internal.ProviderSpec;
+import io.tokenwise.testing.TokenRequest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -160,12 +159,20 @@ public final class Demo {
   private record Row(Provider provider, String authStyle, int succeeded, boolean refreshedAhead,
       int tokenRequests, int apiRequests, int rejected, Duration lifetime) {
     static Row of(Provider provider, Outcome outcome, ProviderEmulator emulator) {
-      ProviderSpec spec = ProviderCatalog.spec(provider);
-      String style = spec.authStyle() + (spec.takesScopes() ? " + scope" : "");
-      return new Row(provider, style, outcome.succeeded(), outcome.refreshedAhead(),
+      List<TokenRequest> sent = emulator.tokenRequests(provider);
+      return new Row(provider, sent.isEmpty() ? "none sent" : wire(sent.get(0)), outcome.succeeded(), outcome.refreshedAhead(),
           emulator.tokenRequestCount(provider),
           emulator.apiCallCount(provider), emulator.rejectedApiCallCount(provider),
           emulator.tokenLifetime(provider));
+    }
+
+    /** How the first token request authenticated, as the emulator received it. */
+    private static String wire(TokenRequest request) {
+      String style = request.basicCredentials().isPresent() ? "CLIENT_SECRET_BASIC"
+          : request.json().containsKey("api_key") ? "JSON_API_KEY"
+          : request.form().containsKey("client_secret") ? "CLIENT_SECRET_POST"
+          : "NONE";
+      return style + (request.form().containsKey("scope") ? " + scope" : "");
     }
 
     /** All calls answered; tokens: first, one refresh ahead, one after the revocation's 401. */
