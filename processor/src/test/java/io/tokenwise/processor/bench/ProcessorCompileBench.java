@@ -113,9 +113,17 @@ public final class ProcessorCompileBench {
         measureOpenApi(javac, work, interfaces, warmup, runs, median(times[3]),
             median(cpuTimes[3]));
       }
-      long[][] cold = measureCold(sources, work, Math.max(3, runs / 2));
+      int coldRuns = Math.max(3, runs / 2);
+      long[][] cold = new long[4][coldRuns];
+      long[][] coldCpu = new long[4][coldRuns];
+      measureCold(sources, work, cold, coldCpu);
       System.out.println("one javac process per build, wall time:");
-      printSetups(cold, "'", "ratios'", true);
+      printSetups(cold, "'", "ratios'", coldCpu[0][0] < 0);
+      if (coldCpu[0][0] >= 0) {
+        System.out.println("one javac process per build, CPU time of the process (all its threads,"
+            + " JIT and GC included):");
+        printSetups(coldCpu, "'", "ratios' (CPU)", true);
+      }
       System.out.printf(Locale.ROOT,
           "machine: %d cores, JDK %s (%s), load average %.2f (%.2f at the start)%n",
           Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
@@ -217,21 +225,21 @@ public final class ProcessorCompileBench {
    * One fresh {@code javac} process per compilation, as a build without a daemon runs it: JVM
    * start, class loading and JIT warm-up are paid every time, by every setup alike.
    */
-  private static long[][] measureCold(List<Path> sources, Path work, int runs)
+  private static void measureCold(List<Path> sources, Path work, long[][] times, long[][] cpuTimes)
       throws IOException {
     Path javacTool = Path.of(System.getProperty("java.home"), "bin", "javac");
     Path argFile = work.resolve("sources.txt");
     Files.write(argFile, sources.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
-    long[][] times = new long[4][runs];
+    int runs = times[0].length;
     for (int i = 0; i < runs + 1; i++) {
       for (Setup setup : Setup.values()) {
-        long time = runJavac(javacTool, argFile, work, setup);
+        Timing time = runJavac(javacTool, argFile, work, setup);
         if (i > 0) { // the first round only fills the file system cache
-          times[setup.ordinal()][i - 1] = time;
+          times[setup.ordinal()][i - 1] = time.wall();
+          cpuTimes[setup.ordinal()][i - 1] = time.cpu();
         }
       }
     }
-    return times;
   }
 
   private static List<String> processorOptions(Setup setup) {
@@ -244,7 +252,8 @@ public final class ProcessorCompileBench {
     };
   }
 
-  private static long runJavac(Path javacTool, Path argFile, Path work, Setup setup)
+  /** The wall time of one javac process, and its CPU time (-1 where it cannot be read). */
+  private static Timing runJavac(Path javacTool, Path argFile, Path work, Setup setup)
       throws IOException {
     Path out = Files.createTempDirectory(work, "cold");
     try {
@@ -255,20 +264,41 @@ public final class ProcessorCompileBench {
           "-Xlint:all,-processing,-options"));
       command.addAll(processorOptions(setup));
       command.add("@" + argFile);
+      long cpuStart = childrenCpuTime();
       long start = System.nanoTime();
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       byte[] output = process.getInputStream().readAllBytes();
       int exit = process.waitFor();
       long elapsed = System.nanoTime() - start;
+      long cpuEnd = childrenCpuTime();
+      long cpu = cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart;
       if (exit != 0 || output.length > 0) {
         throw new IllegalStateException("javac failed: " + new String(output, StandardCharsets.UTF_8));
       }
-      return elapsed;
+      return new Timing(elapsed, cpu);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     } finally {
       delete(out);
+    }
+  }
+
+  /**
+   * The CPU time of this JVM's finished child processes, in nanoseconds: Linux's {@code cutime}
+   * and {@code cstime} of {@code /proc/self/stat}, counted in clock ticks of 10 ms (USER_HZ 100,
+   * as on every common Linux); -1 elsewhere. A child's time is added once it has been waited for,
+   * which {@link Process#waitFor()} has done.
+   */
+  private static long childrenCpuTime() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
+      // After the command name in parentheses: field 3 (state) onwards; cutime is field 16.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+      return ticks * 10_000_000L;
+    } catch (IOException | RuntimeException e) {
+      return -1;
     }
   }
 
