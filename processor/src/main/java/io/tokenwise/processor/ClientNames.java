@@ -2,6 +2,8 @@ package io.tokenwise.processor;
 
 import com.palantir.javapoet.ClassName;
 import io.tokenwise.internal.ClientNaming;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -37,6 +39,11 @@ final class ClientNames {
   static final ClassName INJECT = ClassName.get("jakarta.inject", "Inject");
   static final ClassName INJECT_PROVIDER = ClassName.get("jakarta.inject", "Provider");
 
+  // Compiled once: configurationName runs for every interface.
+  private static final Pattern LOWER_UPPER = Pattern.compile("([a-z0-9])([A-Z])");
+  private static final Pattern ACRONYM_WORD = Pattern.compile("([A-Z]+)([A-Z][a-z])");
+  private static final Pattern DASHES = Pattern.compile("-+");
+
   /** The generated client of {@code api}: a top-level class in the interface's package. */
   static ClassName client(TypeElement api, Elements elements) {
     String packageName = elements.getPackageOf(api).getQualifiedName().toString();
@@ -57,11 +64,10 @@ final class ClientNames {
   static String configurationName(ClassName client) {
     String simple = client.simpleName();
     String base = simple.substring(0, simple.length() - ClientNaming.SUFFIX.length());
-    return base.replace('_', '-')
-        .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
-        .replaceAll("([A-Z]+)([A-Z][a-z])", "$1-$2")
-        .replaceAll("-+", "-")
-        .toLowerCase(java.util.Locale.ROOT);
+    String kebab = base.replace('_', '-');
+    kebab = LOWER_UPPER.matcher(kebab).replaceAll("$1-$2");
+    kebab = ACRONYM_WORD.matcher(kebab).replaceAll("$1-$2");
+    return DASHES.matcher(kebab).replaceAll("-").toLowerCase(Locale.ROOT);
   }
 
   private ClientNames() {}

@@ -41,6 +41,8 @@ record HttpCall(
   /** Retrofit's parameter annotations ({@code RequestFactory.parseParameterAnnotation}). */
   static final Set<String> PARAMETER_ANNOTATIONS = Set.of("Url", "Path", "Query", "QueryName",
       "QueryMap", "Header", "HeaderMap", "Field", "FieldMap", "Part", "PartMap", "Body", "Tag");
+  /** The HTTP methods whose Retrofit annotation implies a request body. */
+  private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
   HttpCall {
     pathParameters = List.copyOf(pathParameters);
@@ -56,7 +58,7 @@ record HttpCall(
     boolean hasBody = custom
         ? Annotations.value(annotation, "hasBody") != null
             && Boolean.TRUE.equals(Annotations.value(annotation, "hasBody").getValue())
-        : Set.of("POST", "PUT", "PATCH").contains(httpMethod);
+        : WITH_BODY.contains(httpMethod);
     List<PathParameter> pathParameters = new java.util.ArrayList<>();
     VariableElement url = null;
     for (VariableElement parameter : method.getParameters()) {
@@ -81,12 +83,15 @@ record HttpCall(
 
   /** The Retrofit parameter annotations on {@code parameter}, in source order. */
   static List<AnnotationMirror> retrofitAnnotations(VariableElement parameter) {
-    return parameter.getAnnotationMirrors().stream()
-        .<AnnotationMirror>map(mirror -> mirror)
-        .filter(mirror -> PARAMETER_ANNOTATIONS.contains(Annotations.simpleName(mirror))
-            && Annotations.qualifiedName(mirror).equals(
-                RETROFIT_HTTP + Annotations.simpleName(mirror)))
-        .toList();
+    List<AnnotationMirror> retrofit = new java.util.ArrayList<>(1);
+    for (AnnotationMirror mirror : parameter.getAnnotationMirrors()) {
+      String simple = Annotations.simpleName(mirror);
+      if (PARAMETER_ANNOTATIONS.contains(simple)
+          && Annotations.qualifiedName(mirror).equals(RETROFIT_HTTP + simple)) {
+        retrofit.add(mirror);
+      }
+    }
+    return List.copyOf(retrofit);
   }
 
   /** {@code transfers()}: how diagnostics name the method. */

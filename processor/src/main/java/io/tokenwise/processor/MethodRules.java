@@ -207,12 +207,14 @@ final class MethodRules {
    */
   private void checkAbsoluteUrl(HttpCall call, boolean withoutToken) {
     String path = call.path();
+    boolean schemeRelative = path.startsWith("//");
+    if (!schemeRelative && !SCHEME.matcher(path).find()) {
+      return; // a relative path, as nearly every method has: no URL to parse
+    }
     Optional<URI> base = endpoint.effectiveBaseUrl().flatMap(MethodRules::parse);
     String written = path;
-    if (path.startsWith("//")) { // scheme-relative: Retrofit takes the base URL's scheme
+    if (schemeRelative) { // Retrofit takes the base URL's scheme
       written = base.map(URI::getScheme).orElse("https") + ":" + path;
-    } else if (!SCHEME.matcher(path).find()) {
-      return;
     }
     String annotation = Annotations.simpleName(call.annotation());
     Optional<URI> url = parse(written);

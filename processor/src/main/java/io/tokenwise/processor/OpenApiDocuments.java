@@ -42,8 +42,11 @@ final class OpenApiDocuments {
   /** Larger is surely not an API description; it would only cost memory. */
   static final int MAX_BYTES = 64 * 1024 * 1024;
 
-  private static final JsonFactory JSON =
-      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  /** Jackson's factory, built on first use: most compilations name no JSON document. */
+  private static final class Json {
+    static final JsonFactory FACTORY =
+        JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  }
 
   /**
    * A document, or why none can be used.
@@ -157,7 +160,7 @@ final class OpenApiDocuments {
   }
 
   private static Object parseJson(byte[] content) throws OpenApiDocument.Unusable {
-    try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), content)) {
+    try (JsonParser parser = Json.FACTORY.createParser(ObjectReadContext.empty(), content)) {
       Object tree = jsonValue(parser, parser.nextToken());
       if (parser.nextToken() != null) {
         throw new OpenApiDocument.Unusable(Message.OPENAPI_MALFORMED,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -120,9 +121,9 @@ final class ReturnTypeRules {
           "a Continuation without a 'super' type argument, so Retrofit cannot know the body type");
       return null;
     }
-    String shown = returned + " (as a suspend function)";
+    Supplier<String> shown = () -> returned + " (as a suspend function)";
     if (!isConcrete(returned)) {
-      report.add(Message.UNSUPPORTED_RETURN_TYPE, method, null, null, display, shown,
+      report.add(Message.UNSUPPORTED_RETURN_TYPE, method, null, null, display, shown.get(),
           "whose type argument has a wildcard or type variable that Retrofit cannot resolve at"
               + " run time");
       return null;
@@ -181,29 +182,36 @@ final class ReturnTypeRules {
       return null; // the library's adapter decides which bodies it takes
     }
     TypeMirror inner = arguments.get(0);
+    // Spelt out only for a finding: nearly every method has none.
+    Supplier<String> shown = returnType::toString;
     if (name.equals(CALL)) {
-      return checkBody(method, returnType.toString(), inner);
+      return checkBody(method, shown, inner);
     }
     // CompletableFuture<Response<T>> is the built-in adapter's way to see status and headers.
-    return checkBody(method, returnType.toString(), unwrapResponse(method, returnType.toString(),
-        inner));
+    return checkBody(method, shown, unwrapResponse(method, shown, inner));
   }
 
-  /** {@code Response<T>} → {@code T}; a raw {@code Response} is reported (null). */
-  private TypeMirror unwrapResponse(ExecutableElement method, String shown, TypeMirror type) {
+  /**
+   * {@code Response<T>} → {@code T}; a raw {@code Response} is reported (null). {@code shown}:
+   * the return type as findings name it.
+   */
+  private TypeMirror unwrapResponse(ExecutableElement method, Supplier<String> shown,
+      TypeMirror type) {
     if (type == null || type.getKind() != TypeKind.DECLARED || !erasureName(type).equals(RESPONSE)) {
       return type;
     }
     List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
     if (arguments.isEmpty()) {
-      report.add(Message.RAW_RESPONSE, method, null, null, method.getSimpleName() + "()", shown);
+      report.add(Message.RAW_RESPONSE, method, null, null, method.getSimpleName() + "()",
+          shown.get());
       return null;
     }
     return arguments.get(0);
   }
 
   /** The body type, unless Retrofit refuses it ({@code HttpServiceMethod.parseAnnotations}). */
-  private TypeMirror checkBody(ExecutableElement method, String shown, TypeMirror body) {
+  private TypeMirror checkBody(ExecutableElement method, Supplier<String> shown,
+      TypeMirror body) {
     if (body == null || body.getKind() != TypeKind.DECLARED) {
       return body;
     }
@@ -211,18 +219,18 @@ final class ReturnTypeRules {
     String name = erasureName(body);
     if (name.equals(OKHTTP_RESPONSE)) {
       report.addGuessing(Message.OKHTTP_RESPONSE_BODY,
-          shown.startsWith(CALL + "<") ? "Call<okhttp3.ResponseBody>" : null,
-          method, null, null, display, shown);
+          shown.get().startsWith(CALL + "<") ? "Call<okhttp3.ResponseBody>" : null,
+          method, null, null, display, shown.get());
       return null;
     }
     if (name.equals(RESPONSE)) {
       List<? extends TypeMirror> arguments = ((DeclaredType) body).getTypeArguments();
       if (arguments.isEmpty()) {
-        report.add(Message.RAW_RESPONSE, method, null, null, display, shown);
+        report.add(Message.RAW_RESPONSE, method, null, null, display, shown.get());
       } else {
         report.addGuessing(Message.RESPONSE_AS_BODY,
-            shown.startsWith(CALL + "<") ? "Call<" + arguments.get(0) + ">" : null,
-            method, null, null, display, shown);
+            shown.get().startsWith(CALL + "<") ? "Call<" + arguments.get(0) + ">" : null,
+            method, null, null, display, shown.get());
       }
       return null;
     }

@@ -20,11 +20,14 @@ final class TableCoverage {
   private final OperationTable catalog;
   private final EndpointDeclaration endpoint;
   private final Report report;
+  /** The declared scopes, in declared order: the same for every method. */
+  private final Set<String> declared;
 
   TableCoverage(OperationTable catalog, EndpointDeclaration endpoint, Report report) {
     this.catalog = catalog;
     this.endpoint = endpoint;
     this.report = report;
+    this.declared = new LinkedHashSet<>(endpoint.scopeNames());
   }
 
   /** The operation {@code call} invokes, if its path is relative and in the table. */
@@ -49,7 +52,6 @@ final class TableCoverage {
       }
       return;
     }
-    Set<String> declared = new LinkedHashSet<>(endpoint.scopeNames());
     PaxosOperation known = operation.get();
     if (declared.isEmpty() || known.coveredBy(declared)) {
       return; // no scopes at all is one NoScopes error, not one error per method

@@ -5,6 +5,7 @@ import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -22,6 +23,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 
 /**
  * Validates every {@code @io.tokenwise.TokenEndpoint} interface and generates its client, {@code
@@ -204,12 +206,28 @@ public final class TokenwiseProcessor extends AbstractProcessor {
     JavaFile file = writer.write(model.get());
     String clientName = model.get().clientName().canonicalName();
     try {
-      file.writeTo(processingEnv.getFiler());
+      writeSource(file, clientName);
       generatedClients.add(clientName);
       indexWriter.write(model.get(), processingEnv.getElementUtils(), processingEnv.getFiler());
     } catch (IOException e) {
       processingEnv.getMessager().printMessage(Message.WRITE_FAILED.kind(),
           Message.WRITE_FAILED.format(clientName, e.getMessage()), type);
+    }
+  }
+
+  /**
+   * What {@link JavaFile#writeTo(javax.annotation.processing.Filer)} writes, byte for byte, but
+   * rendered first and handed to the Filer's writer in one piece rather than token by token.
+   */
+  private void writeSource(JavaFile file, String name) throws IOException {
+    String text = file.toString();
+    JavaFileObject source = processingEnv.getFiler().createSourceFile(name,
+        file.typeSpec().originatingElements().toArray(new Element[0]));
+    try (Writer out = source.openWriter()) {
+      out.write(text);
+    } catch (IOException | RuntimeException e) {
+      source.delete(); // as JavaFile does: no half-written client for the next round to compile
+      throw e;
     }
   }
 }

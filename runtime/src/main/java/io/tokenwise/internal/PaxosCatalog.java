@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The Paxos v2 scopes (66) and operations (125), read from the tables bundled with this class:
@@ -29,6 +30,8 @@ public final class PaxosCatalog implements OperationTable {
   /** The {@code info.version} of the Paxos OpenAPI document the tables were taken from. */
   public static final String API_VERSION = "2.0";
 
+  /** A {@code {name}} placeholder of one segment; compiled once, the processor asks per method. */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^/}]*}");
   private static final PaxosCatalog INSTANCE = load();
 
   private final Set<String> scopes;
@@ -84,7 +87,7 @@ public final class PaxosCatalog implements OperationTable {
     while (bare.startsWith("/")) {
       bare = bare.substring(1);
     }
-    return bare.replaceAll("\\{[^/}]*}", "{}");
+    return bare.indexOf('{') < 0 ? bare : PLACEHOLDER.matcher(bare).replaceAll("{}");
   }
 
   private static PaxosCatalog load() {

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +50,12 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <p>C/G is Tokenwise's own work (validation and rendering); G/N what compiling the generated
  * clients costs; N/A javac's processing machinery. Each setup runs warm (a fresh in-process javac
- * task per run, as in a build daemon; interleaved after a warm-up; medians) and as one {@code
- * javac} process per build. With {@code -Dopenapi=true}, D and E add {@code @TokenEndpoint(openApi
- * = ...)} naming a ~1 MB YAML or JSON document.
+ * task per run, as in a build daemon; interleaved after a warm-up, each round starting with the
+ * next setup; medians) and as one {@code javac} process per build. Warm runs record the wall time
+ * and the CPU time of the compiling thread (javac runs on the calling thread): on a shared machine
+ * the wall time follows the load, so the warm verdict is on CPU time. With {@code
+ * -Dopenapi=true}, D and E add {@code @TokenEndpoint(openApi = ...)} naming a ~1 MB YAML or JSON
+ * document.
  *
  * <p>Run from the repository root: {@code mvn -B -q -pl processor -am process-test-classes
  * -Pcompile-bench}. Arguments (optional): interfaces, warm-up runs, measured runs.
@@ -61,49 +66,79 @@ public final class ProcessorCompileBench {
     NONE, NOOP, COPY, TOKENWISE
   }
 
+  /**
+   * One compilation's wall time and the compiling thread's CPU time, in nanoseconds. The CPU time
+   * leaves out what other processes take from a shared machine, and javac's GC and JIT threads.
+   */
+  record Timing(long wall, long cpu) {}
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static Path generatedFile;
 
   public static void main(String[] args) throws IOException {
     int interfaces = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-    int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+    int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 11;
     boolean openApi = Boolean.getBoolean("openapi");
 
+    double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     Path work = Files.createTempDirectory("tokenwise-compile-bench");
     try {
       List<Path> sources = writeSources(work.resolve("src"), interfaces, null);
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
       generatedFile = captureTokenwiseOutput(javac, sources, work);
       long[][] times = new long[4][runs];
+      long[][] cpuTimes = new long[4][runs];
+      Setup[] setups = Setup.values();
       for (int i = 0; i < warmup + runs; i++) {
-        for (Setup setup : Setup.values()) {
-          long time = compile(javac, sources, work, setup, null, null);
+        // Each round starts with the next setup: none always follows the same one (its garbage).
+        for (int k = 0; k < setups.length; k++) {
+          Setup setup = setups[(i + k) % setups.length];
+          Timing time = compile(javac, sources, work, setup, null, null);
           if (i >= warmup) {
-            times[setup.ordinal()][i - warmup] = time;
+            times[setup.ordinal()][i - warmup] = time.wall();
+            cpuTimes[setup.ordinal()][i - warmup] = time.cpu();
           }
         }
       }
       System.out.printf(Locale.ROOT, "interfaces: %d, warm-up: %d, measured runs: %d each%n",
           interfaces, warmup, runs);
       System.out.println("class path: " + userClassPath(null));
-      System.out.println("in-process javac, warm (as in a build daemon):");
-      printSetups(times, "");
+      System.out.println("in-process javac, warm (as in a build daemon), wall time:");
+      printSetups(times, "", "ratios", false);
+      System.out.println("in-process javac, warm, CPU time of the compiling thread (the verdict:"
+          + " wall time follows the machine's load):");
+      printSetups(cpuTimes, "", "ratios (CPU)", true);
       if (openApi) {
-        measureOpenApi(javac, work, interfaces, warmup, runs, median(times[3]));
+        measureOpenApi(javac, work, interfaces, warmup, runs, median(times[3]),
+            median(cpuTimes[3]));
       }
-      long[][] cold = measureCold(sources, work, Math.max(3, runs / 2));
-      System.out.println("one javac process per build:");
-      printSetups(cold, "'");
-      System.out.printf(Locale.ROOT, "machine: %d cores, JDK %s (%s), load average %.2f%n",
+      int coldRuns = Math.max(3, runs / 2);
+      long[][] cold = new long[4][coldRuns];
+      long[][] coldCpu = new long[4][coldRuns];
+      measureCold(sources, work, cold, coldCpu);
+      System.out.println("one javac process per build, wall time:");
+      printSetups(cold, "'", "ratios'", coldCpu[0][0] < 0);
+      if (coldCpu[0][0] >= 0) {
+        System.out.println("one javac process per build, CPU time of the process (all its threads,"
+            + " JIT and GC included):");
+        printSetups(coldCpu, "'", "ratios' (CPU)", true);
+      }
+      System.out.printf(Locale.ROOT,
+          "machine: %d cores, JDK %s (%s), load average %.2f (%.2f at the start)%n",
           Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-          System.getProperty("java.vm.name"), java.lang.management.ManagementFactory
-              .getOperatingSystemMXBean().getSystemLoadAverage());
+          System.getProperty("java.vm.name"),
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), loadAtStart);
     } finally {
       delete(work);
     }
   }
 
-  private static void printSetups(long[][] times, String mark) {
+  /**
+   * One line per setup ({@code mark} after its letter) and the ratios of the medians ({@code
+   * ratios} names them); {@code verdict}: this table's C/G is the one held against the target.
+   */
+  private static void printSetups(long[][] times, String mark, String ratios, boolean verdict) {
     print("A" + mark + ". interfaces, -proc:none", times[0]);
     print("N" + mark + ". with a processor that does nothing", times[1]);
     print("G" + mark + ". with a trivial processor writing the same files", times[2]);
@@ -112,8 +147,8 @@ public final class ProcessorCompileBench {
     double n = median(times[1]);
     double g = median(times[2]);
     double c = median(times[3]);
-    System.out.printf(Locale.ROOT, "ratios%s: N/A %.2f, G/A %.2f, C/A %.2f, C/G %.2f (target <="
-        + " 1.10), G/N %.2f%n", mark, n / a, g / a, c / a, c / g, g / n);
+    System.out.printf(Locale.ROOT, "%s: N/A %.2f, G/A %.2f, C/A %.2f, C/G %.2f%s, G/N %.2f%n",
+        ratios, n / a, g / a, c / a, c / g, verdict ? " (target <= 1.10)" : "", g / n);
   }
 
   /**
@@ -152,7 +187,7 @@ public final class ProcessorCompileBench {
 
   /** D and E: the interfaces naming a ~1 MB OpenAPI document, against C. */
   private static void measureOpenApi(JavaCompiler javac, Path work, int interfaces, int warmup,
-      int runs, double withoutDocument) throws IOException {
+      int runs, double withoutDocument, double cpuWithoutDocument) throws IOException {
     Path documents = Files.createDirectories(work.resolve("documents"));
     long yamlBytes = writeDocument(documents.resolve(YAML_DOCUMENT), true);
     long jsonBytes = writeDocument(documents.resolve(JSON_DOCUMENT), false);
@@ -160,42 +195,51 @@ public final class ProcessorCompileBench {
     List<Path> withJson = writeSources(work.resolve("src-json"), interfaces, JSON_DOCUMENT);
     long[] yaml = new long[runs];
     long[] json = new long[runs];
+    long[] yamlCpu = new long[runs];
+    long[] jsonCpu = new long[runs];
     for (int i = 0; i < warmup + runs; i++) {
-      long y = compile(javac, withYaml, work, Setup.TOKENWISE, null, null, documents);
-      long j = compile(javac, withJson, work, Setup.TOKENWISE, null, null, documents);
+      Timing y = compile(javac, withYaml, work, Setup.TOKENWISE, null, null, documents);
+      Timing j = compile(javac, withJson, work, Setup.TOKENWISE, null, null, documents);
       if (i >= warmup) {
-        yaml[i - warmup] = y;
-        json[i - warmup] = j;
+        yaml[i - warmup] = y.wall();
+        json[i - warmup] = j.wall();
+        yamlCpu[i - warmup] = y.cpu();
+        jsonCpu[i - warmup] = j.cpu();
       }
     }
     System.out.printf(Locale.ROOT, "openApi documents: YAML %,d bytes, JSON %,d bytes%n",
         yamlBytes, jsonBytes);
     print("D. as C, each interface naming the YAML document", yaml);
     print("E. as C, each interface naming the JSON document", json);
-    System.out.printf(Locale.ROOT, "D - C: %+.0f ms (%.2fx); E - C: %+.0f ms (%.2fx)%n",
+    print("D (CPU)", yamlCpu);
+    print("E (CPU)", jsonCpu);
+    System.out.printf(Locale.ROOT, "D - C: %+.0f ms (%.2fx); E - C: %+.0f ms (%.2fx);"
+        + " CPU: D - C %+.0f ms (%.2fx), E - C %+.0f ms (%.2fx)%n",
         (median(yaml) - withoutDocument) / 1e6, median(yaml) / withoutDocument,
-        (median(json) - withoutDocument) / 1e6, median(json) / withoutDocument);
+        (median(json) - withoutDocument) / 1e6, median(json) / withoutDocument,
+        (median(yamlCpu) - cpuWithoutDocument) / 1e6, median(yamlCpu) / cpuWithoutDocument,
+        (median(jsonCpu) - cpuWithoutDocument) / 1e6, median(jsonCpu) / cpuWithoutDocument);
   }
 
   /**
    * One fresh {@code javac} process per compilation, as a build without a daemon runs it: JVM
    * start, class loading and JIT warm-up are paid every time, by every setup alike.
    */
-  private static long[][] measureCold(List<Path> sources, Path work, int runs)
+  private static void measureCold(List<Path> sources, Path work, long[][] times, long[][] cpuTimes)
       throws IOException {
     Path javacTool = Path.of(System.getProperty("java.home"), "bin", "javac");
     Path argFile = work.resolve("sources.txt");
     Files.write(argFile, sources.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
-    long[][] times = new long[4][runs];
+    int runs = times[0].length;
     for (int i = 0; i < runs + 1; i++) {
       for (Setup setup : Setup.values()) {
-        long time = runJavac(javacTool, argFile, work, setup);
+        Timing time = runJavac(javacTool, argFile, work, setup);
         if (i > 0) { // the first round only fills the file system cache
-          times[setup.ordinal()][i - 1] = time;
+          times[setup.ordinal()][i - 1] = time.wall();
+          cpuTimes[setup.ordinal()][i - 1] = time.cpu();
         }
       }
     }
-    return times;
   }
 
   private static List<String> processorOptions(Setup setup) {
@@ -208,7 +252,8 @@ public final class ProcessorCompileBench {
     };
   }
 
-  private static long runJavac(Path javacTool, Path argFile, Path work, Setup setup)
+  /** The wall time of one javac process, and its CPU time (-1 where it cannot be read). */
+  private static Timing runJavac(Path javacTool, Path argFile, Path work, Setup setup)
       throws IOException {
     Path out = Files.createTempDirectory(work, "cold");
     try {
@@ -219,15 +264,18 @@ public final class ProcessorCompileBench {
           "-Xlint:all,-processing,-options"));
       command.addAll(processorOptions(setup));
       command.add("@" + argFile);
+      long cpuStart = childrenCpuTime();
       long start = System.nanoTime();
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       byte[] output = process.getInputStream().readAllBytes();
       int exit = process.waitFor();
       long elapsed = System.nanoTime() - start;
+      long cpuEnd = childrenCpuTime();
+      long cpu = cpuStart < 0 || cpuEnd < 0 ? -1 : cpuEnd - cpuStart;
       if (exit != 0 || output.length > 0) {
         throw new IllegalStateException("javac failed: " + new String(output, StandardCharsets.UTF_8));
       }
-      return elapsed;
+      return new Timing(elapsed, cpu);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -236,22 +284,40 @@ public final class ProcessorCompileBench {
     }
   }
 
+  /**
+   * The CPU time of this JVM's finished child processes, in nanoseconds: Linux's {@code cutime}
+   * and {@code cstime} of {@code /proc/self/stat}, counted in clock ticks of 10 ms (USER_HZ 100,
+   * as on every common Linux); -1 elsewhere. A child's time is added once it has been waited for,
+   * which {@link Process#waitFor()} has done.
+   */
+  private static long childrenCpuTime() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
+      // After the command name in parentheses: field 3 (state) onwards; cutime is field 16.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+      return ticks * 10_000_000L;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   private static void print(String label, long[] nanos) {
     System.out.printf(Locale.ROOT, "%-56s median %5.0f ms (min %.0f, max %.0f)%n", label,
         median(nanos) / 1e6, min(nanos) / 1e6, max(nanos) / 1e6);
   }
 
-  private static long compile(JavaCompiler javac, List<Path> sources, Path work, Setup setup,
+  private static Timing compile(JavaCompiler javac, List<Path> sources, Path work, Setup setup,
       Path keepGenerated, Path keepOutput) throws IOException {
     return compile(javac, sources, work, setup, keepGenerated, keepOutput, null);
   }
 
   /**
    * Compiles into a fresh directory (generated sources into {@code keepGenerated}, classes into
-   * {@code keepOutput} if given), {@code documents} on the class path if given; returns the wall
-   * time in nanoseconds.
+   * {@code keepOutput} if given), {@code documents} on the class path if given; returns its wall
+   * time and the CPU time of this thread, on which javac runs.
    */
-  private static long compile(JavaCompiler javac, List<Path> sources, Path work, Setup setup,
+  private static Timing compile(JavaCompiler javac, List<Path> sources, Path work, Setup setup,
       Path keepGenerated, Path keepOutput, Path documents) throws IOException {
     Path out = keepOutput != null ? Files.createDirectories(keepOutput)
         : Files.createTempDirectory(work, "out");
@@ -271,6 +337,7 @@ public final class ProcessorCompileBench {
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     long start = System.nanoTime();
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
     try (StandardJavaFileManager files =
         javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null,
@@ -282,6 +349,7 @@ public final class ProcessorCompileBench {
         default -> { }
       }
       boolean ok = task.call();
+      long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
       long elapsed = System.nanoTime() - start;
       if (!ok || !diagnostics.getDiagnostics().isEmpty()) {
         throw new IllegalStateException("benchmark sources must compile cleanly: "
@@ -291,7 +359,7 @@ public final class ProcessorCompileBench {
       if (generates && !Files.exists(generated.resolve("bench/p0/Api0Client.java"))) {
         throw new IllegalStateException("the processor did not run");
       }
-      return elapsed;
+      return new Timing(elapsed, cpu);
     } finally {
       if (keepOutput == null) {
         delete(out);
