@@ -48,6 +48,15 @@ final class ClientRegistrar implements ImportBeanDefinitionRegistrar, BeanClassL
   public void registerBeanDefinitions(AnnotationMetadata metadata,
       BeanDefinitionRegistry registry) {
     List<ClientIndex.Entry> index = ClientIndex.load(classLoader);
+    if (!registry.containsBeanDefinition(IndexedClients.BEAN)) {
+      // IndexedClients.of("<interface> <client> <provider> <name>", ...): constants for AOT.
+      RootBeanDefinition indexed = new RootBeanDefinition(IndexedClients.class);
+      indexed.setFactoryMethodName("of");
+      indexed.getConstructorArgumentValues()
+          .addIndexedArgumentValue(0, IndexedClients.lines(index));
+      indexed.setDescription("The Tokenwise client index");
+      registry.registerBeanDefinition(IndexedClients.BEAN, indexed);
+    }
     for (ClientIndex.Entry entry : index) {
       Class<?> api = ClassUtils.resolveClassName(entry.interfaceName(), classLoader);
       if (registry.containsBeanDefinition(entry.beanName()) || userDefines(api)) {

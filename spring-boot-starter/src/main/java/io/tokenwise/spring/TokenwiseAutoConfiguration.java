@@ -77,9 +77,10 @@ public class TokenwiseAutoConfiguration {
   /** Builds the client beans; checks {@code tokenwise.clients.*} names at start-up. */
   @Bean
   public TokenwiseClientFactory tokenwiseClientFactory(TokenwiseProperties properties,
-      OkHttpClient tokenwiseOkHttpClient, TokenCache tokenwiseTokenCache) {
+      OkHttpClient tokenwiseOkHttpClient, TokenCache tokenwiseTokenCache,
+      IndexedClients tokenwiseIndexedClients) {
     ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-    return new TokenwiseClientFactory(ClientIndex.load(classLoader), properties,
+    return new TokenwiseClientFactory(tokenwiseIndexedClients.entries(), properties,
         tokenwiseOkHttpClient, tokenwiseTokenCache, classLoader);
   }
 

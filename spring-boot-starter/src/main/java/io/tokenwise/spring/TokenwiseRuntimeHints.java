@@ -9,14 +9,12 @@ import org.springframework.util.ClassUtils;
 
 /**
  * What a native image of the application needs to run its generated clients, registered when
- * Spring AOT processes it ({@code spring-boot:process-aot}): the client index, and for each
- * indexed client the reflection and proxy Tokenwise and Retrofit use. The JSON bodies (the
- * interface's records, custom Moshi adapters) are the application's to register.
+ * Spring AOT processes it ({@code spring-boot:process-aot}): for each indexed client the
+ * reflection and proxy Tokenwise and Retrofit use, and the resources tokenwise-runtime reads. The
+ * index itself needs none: it is read at build time ({@link IndexedClients}). The JSON bodies
+ * (the interface's records, custom Moshi adapters) are the application's to register.
  */
 final class TokenwiseRuntimeHints implements RuntimeHintsRegistrar {
-  /** The index folder and its entries, as {@link ClientIndex} lists them at run time. */
-  static final String INDEX = "META-INF/tokenwise/clients";
-
   /**
    * What tokenwise-runtime reads at run time: the versions {@code ClassPathCheck} compares
    * against and the class files it finds the libraries by, and the Paxos operation table.
@@ -28,7 +26,6 @@ final class TokenwiseRuntimeHints implements RuntimeHintsRegistrar {
   @Override
   public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
     ClassLoader loader = classLoader != null ? classLoader : ClassUtils.getDefaultClassLoader();
-    hints.resources().registerPattern(INDEX).registerPattern(INDEX + "/*");
     for (String resource : RUNTIME_RESOURCES) {
       hints.resources().registerPattern(resource);
     }

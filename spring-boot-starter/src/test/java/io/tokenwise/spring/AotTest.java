@@ -53,6 +53,9 @@ class AotTest {
         .contains("getBean(\"tokenwiseClientFactory\", TokenwiseClientFactory.class)"
             + ".client(args.get(0))")
         .contains("addIndexedArgumentValue(0, \"io.tokenwise.examples.PaxosTransfers\")")
+        // The index as constants: the image lists no META-INF/tokenwise/clients folder.
+        .contains("\"io.tokenwise.examples.PaxosTransfers io.tokenwise.examples.PaxosTransfersClient"
+            + " PAXOS paxos-transfers\"")
         .doesNotContain("ClientRegistrar");
 
     TestCompiler.forSystem().with(generation).compile(compiled -> {
@@ -68,6 +71,9 @@ class AotTest {
         assertThat(((RootBeanDefinition) context.getBeanDefinition("paxosTransfers"))
             .getInstanceSupplier()).isInstanceOf(BeanInstanceSupplier.class);
         assertThat(context.getBeanDefinition("paxosTransfers").isLazyInit()).isTrue();
+        assertThat(context.getBean(IndexedClients.class).entries())
+            .extracting(ClientIndex.Entry::name).containsExactly("auth0-users", "mangopay-users",
+                "papaya-workers", "paxos-transfers", "paysway-payments");
         assertThat(context.getBeansOfType(PaxosTransfers.class)).containsOnlyKeys("paxosTransfers");
         assertThat(context.getBeansOfType(MangopayUsers.class)).containsOnlyKeys("mangopayUsers");
         // Boot 4's @Bean, or on Boot 3 ClientRegistrar's definition: either way, from code.
@@ -90,8 +96,7 @@ class AotTest {
 
     // @ImportRuntimeHints on the auto-configuration: the hints reach the generation.
     RuntimeHints hints = generation.getRuntimeHints();
-    assertThat(RuntimeHintsPredicates.resource()
-        .forResource("META-INF/tokenwise/clients/io.tokenwise.examples.PaxosTransfers"))
+    assertThat(RuntimeHintsPredicates.resource().forResource("io/tokenwise/versions.properties"))
         .accepts(hints);
     assertThat(RuntimeHintsPredicates.proxies().forInterfaces(PaxosTransfers.class))
         .accepts(hints);

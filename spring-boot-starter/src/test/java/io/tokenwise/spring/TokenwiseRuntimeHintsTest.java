@@ -21,8 +21,8 @@ import org.springframework.aot.hint.TypeReference;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 
 /**
- * The hints a native image of the test application gets: the index, and per indexed client (the
- * examples module's five) the builder, the proxy and the interface's methods.
+ * The hints a native image of the test application gets: per indexed client (the examples
+ * module's five) the builder, the proxy and the interface's methods; the runtime's resources.
  */
 class TokenwiseRuntimeHintsTest {
   private final RuntimeHints hints = new RuntimeHints();
@@ -31,9 +31,6 @@ class TokenwiseRuntimeHintsTest {
   void everyIndexedClientGetsItsBuilderItsProxyAndItsMethods() throws Exception {
     new TokenwiseRuntimeHints().registerHints(hints, getClass().getClassLoader());
 
-    assertThat(RuntimeHintsPredicates.resource()
-        .forResource("META-INF/tokenwise/clients/io.tokenwise.examples.PaxosTransfers"))
-        .accepts(hints);
     assertThat(RuntimeHintsPredicates.reflection().onMethod(PaxosTransfersClient.class, "builder")
         .invoke()).accepts(hints);
     assertThat(RuntimeHintsPredicates.reflection().onMethod(
