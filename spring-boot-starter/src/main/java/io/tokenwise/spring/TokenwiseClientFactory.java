@@ -84,7 +84,7 @@ public final class TokenwiseClientFactory {
     return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
   }
 
-  /** The class loader the index and the generated clients are read from. */
+  /** The class loader the generated clients (and Boot 3's health API) are loaded from. */
   ClassLoader classLoader() {
     return classLoader;
   }
