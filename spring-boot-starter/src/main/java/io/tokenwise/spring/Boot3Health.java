@@ -1,6 +1,7 @@
 package io.tokenwise.spring;
 
 import io.tokenwise.Provider;
+import io.tokenwise.TokenCache;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -25,6 +26,15 @@ final class Boot3Health {
   private Boot3Health(ClassLoader classLoader, ProviderHealth health) {
     this.classLoader = classLoader;
     this.health = health;
+  }
+
+  /**
+   * The {@code tokenwiseHealthContributor} bean on Boot 3 (ClientRegistrar's factory method): a
+   * Boot 3 {@code CompositeHealthContributor} of one indicator per provider.
+   */
+  static Object contributor(TokenHealth health, TokenCache cache,
+      TokenwiseClientFactory clients) {
+    return composite(clients.classLoader(), new ProviderHealth(health, cache, clients));
   }
 
   /** A Boot 3 {@code CompositeHealthContributor} of one indicator per provider. */

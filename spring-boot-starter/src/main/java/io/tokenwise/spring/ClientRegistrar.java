@@ -1,11 +1,11 @@
 package io.tokenwise.spring;
 
-import io.tokenwise.TokenCache;
 import java.util.List;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.EnvironmentAware;
@@ -22,6 +22,9 @@ import org.springframework.util.ClassUtils;
  */
 final class ClientRegistrar implements ImportBeanDefinitionRegistrar, BeanClassLoaderAware,
     BeanFactoryAware, EnvironmentAware {
+  /** The bean the client beans are made by (TokenwiseAutoConfiguration's). */
+  static final String FACTORY = "tokenwiseClientFactory";
+
   private ClassLoader classLoader = ClientRegistrar.class.getClassLoader();
   private BeanFactory beanFactory;
   private Environment environment;
@@ -45,14 +48,28 @@ final class ClientRegistrar implements ImportBeanDefinitionRegistrar, BeanClassL
   public void registerBeanDefinitions(AnnotationMetadata metadata,
       BeanDefinitionRegistry registry) {
     List<ClientIndex.Entry> index = ClientIndex.load(classLoader);
+    if (!registry.containsBeanDefinition(IndexedClients.BEAN)) {
+      // IndexedClients.of("<interface> <client> <provider> <name>", ...): constants for AOT.
+      RootBeanDefinition indexed = new RootBeanDefinition(IndexedClients.class);
+      indexed.setFactoryMethodName("of");
+      indexed.getConstructorArgumentValues()
+          .addIndexedArgumentValue(0, IndexedClients.lines(index));
+      indexed.setDescription("The Tokenwise client index");
+      registry.registerBeanDefinition(IndexedClients.BEAN, indexed);
+    }
     for (ClientIndex.Entry entry : index) {
       Class<?> api = ClassUtils.resolveClassName(entry.interfaceName(), classLoader);
       if (registry.containsBeanDefinition(entry.beanName()) || userDefines(api)) {
         continue;
       }
-      RootBeanDefinition definition = new RootBeanDefinition(api);
-      definition.setInstanceSupplier(() -> beanFactory.getBean(TokenwiseClientFactory.class)
-          .create(entry));
+      // tokenwiseClientFactory.client("<interface>"): a factory method and a constant argument,
+      // which Spring AOT writes as code; an instance supplier (a lambda) it cannot.
+      RootBeanDefinition definition = new RootBeanDefinition();
+      definition.setTargetType(api);
+      definition.setFactoryBeanName(FACTORY);
+      definition.setFactoryMethodName("client");
+      definition.getConstructorArgumentValues()
+          .addIndexedArgumentValue(0, entry.interfaceName());
       definition.setLazyInit(true);
       definition.setDescription("Tokenwise client " + entry.clientName());
       registry.registerBeanDefinition(entry.beanName(), definition);
@@ -75,11 +92,11 @@ final class ClientRegistrar implements ImportBeanDefinitionRegistrar, BeanClassL
         || registry.containsBeanDefinition("tokenwiseHealthContributor")) {
       return;
     }
-    RootBeanDefinition definition = new RootBeanDefinition();
+    // Boot3Health.contributor(...), its arguments autowired as a @Bean method's: code for AOT.
+    RootBeanDefinition definition = new RootBeanDefinition(Boot3Health.class);
+    definition.setFactoryMethodName("contributor");
+    definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
     definition.setTargetType(ClassUtils.resolveClassName(Boot3Health.COMPOSITE, classLoader));
-    definition.setInstanceSupplier(() -> Boot3Health.composite(classLoader, new ProviderHealth(
-        beanFactory.getBean(TokenHealth.class), beanFactory.getBean(TokenCache.class),
-        beanFactory.getBean(TokenwiseClientFactory.class))));
     definition.setDescription("Tokenwise health per provider (Spring Boot 3)");
     registry.registerBeanDefinition("tokenwiseHealthContributor", definition);
   }

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * Tokenwise for Spring Boot: every generated client on the class path (from the processor's
@@ -37,6 +38,7 @@ import org.springframework.context.annotation.Import;
     "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration"})
 @EnableConfigurationProperties(TokenwiseProperties.class)
 @Import(ClientRegistrar.class)
+@ImportRuntimeHints(TokenwiseRuntimeHints.class) // native images: see docs/SPRING-BOOT.md
 public class TokenwiseAutoConfiguration {
   /** One connection pool and dispatcher for every client (and their token requests). */
   @Bean
@@ -75,9 +77,10 @@ public class TokenwiseAutoConfiguration {
   /** Builds the client beans; checks {@code tokenwise.clients.*} names at start-up. */
   @Bean
   public TokenwiseClientFactory tokenwiseClientFactory(TokenwiseProperties properties,
-      OkHttpClient tokenwiseOkHttpClient, TokenCache tokenwiseTokenCache) {
+      OkHttpClient tokenwiseOkHttpClient, TokenCache tokenwiseTokenCache,
+      IndexedClients tokenwiseIndexedClients) {
     ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-    return new TokenwiseClientFactory(ClientIndex.load(classLoader), properties,
+    return new TokenwiseClientFactory(tokenwiseIndexedClients.entries(), properties,
         tokenwiseOkHttpClient, tokenwiseTokenCache, classLoader);
   }
 

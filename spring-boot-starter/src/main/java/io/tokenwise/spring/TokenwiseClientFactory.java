@@ -84,8 +84,30 @@ public final class TokenwiseClientFactory {
     return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
   }
 
+  /** The class loader the generated clients (and Boot 3's health API) are loaded from. */
+  ClassLoader classLoader() {
+    return classLoader;
+  }
+
+  /**
+   * The client of the indexed interface {@code interfaceName} (its binary name), configured from
+   * the properties: the factory method of the client beans. A factory method on this bean, with
+   * the name as a constructor argument, rather than an instance supplier, so that Spring AOT can
+   * write the bean definitions as code (native images).
+   */
+  public Object client(String interfaceName) {
+    for (ClientIndex.Entry entry : index) {
+      if (entry.interfaceName().equals(interfaceName)) {
+        return create(entry);
+      }
+    }
+    throw new IllegalStateException("The Tokenwise client index lists no client of "
+        + interfaceName + ": rebuild the module of " + interfaceName + " with the Tokenwise"
+        + " processor (an AOT-processed application must be processed again after that)");
+  }
+
   /** The client of {@code entry}, configured from the properties. */
-  Object create(ClientIndex.Entry entry) {
+  private Object create(ClientIndex.Entry entry) {
     String prefix = "tokenwise.clients." + entry.name();
     TokenwiseProperties.Client own = clientProperties(entry.name());
     TokenwiseProperties.Client defaults =
