@@ -70,6 +70,12 @@ final class EndpointRules {
     if (url.isEmpty()) {
       return;
     }
+    if (UrlRules.hasUserInfo(url)) {
+      // First, and redacted: any other message would print the password in the build log.
+      report.add(Message.URL_WITH_USER_INFO, endpoint.type(), endpoint.annotation(), value,
+          attribute, UrlRules.redact(url));
+      return;
+    }
     boolean isBase = attribute.equals("baseUrl");
     // Only a base URL may carry {clientId} (Mangopay's paths embed it); the runtime fills it in.
     String parsable = isBase ? url.replace(ProviderSpec.CLIENT_ID_PLACEHOLDER, "clientId") : url;
@@ -90,12 +96,6 @@ final class EndpointRules {
       String guess = !uri.isAbsolute() && !url.startsWith("/") ? quote("https://" + url) : null;
       report.addGuessing(Message.INVALID_URL, guess, endpoint.type(), endpoint.annotation(),
           value, attribute, url, reason, example(isBase));
-      return;
-    }
-    if (uri.getRawUserInfo() != null) {
-      // Redacted: the message would print the password in the build log.
-      report.add(Message.URL_WITH_USER_INFO, endpoint.type(), endpoint.annotation(), value,
-          attribute, UrlRules.redact(url));
       return;
     }
     if (!UrlRules.mayCarryCredentials(scheme, uri.getHost())) {

@@ -211,6 +211,11 @@ final class MethodRules {
     if (!schemeRelative && !SCHEME.matcher(path).find()) {
       return; // a relative path, as nearly every method has: no URL to parse
     }
+    if (UrlRules.hasUserInfo(path)) { // before any message that would print the password
+      report.add(Message.URL_WITH_USER_INFO, call.method(), call.annotation(), call.pathValue(),
+          "@" + Annotations.simpleName(call.annotation()), UrlRules.redact(path));
+      return;
+    }
     Optional<URI> base = endpoint.effectiveBaseUrl().flatMap(MethodRules::parse);
     String written = path;
     if (schemeRelative) { // Retrofit takes the base URL's scheme

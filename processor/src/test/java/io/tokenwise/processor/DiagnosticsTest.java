@@ -243,6 +243,44 @@ class DiagnosticsTest {
     }
   }
 
+  /**
+   * The ways around it: a URL with user info that is also unparsable, insecure or on a method,
+   * where another rule would have quoted it whole.
+   */
+  @Test
+  void userInfoIsRefusedFirstWhereverTheUrlIsAndWhateverElseIsWrongWithIt() {
+    JavaFileObject f = source("LedgerApi",
+        "@TokenEndpoint(provider = Provider.CUSTOM,",
+        "    tokenUrl = \"https://ledger:s3cret@auth_host.example/token\",",
+        "    baseUrl = \"http://ledger:s3cret@api.ledger.example/\",",
+        "    authStyle = AuthStyle.CLIENT_SECRET_POST)",
+        "public interface LedgerApi {",
+        "  @GET(\"https://bob:hunter2@files.ledger.example/x\") Call<String> file();",
+        "  @GET(\"//bob:hunter2@files.ledger.example/y\") Call<String> relative();",
+        "}");
+    Compilation compilation = compile(f);
+    assertThat(compilation)
+        .hadErrorContaining("[Tokenwise/UrlWithUserInfo] tokenUrl"
+            + " \"https://***@auth_host.example/token\" carries user info")
+        .inFile(f).onLineContaining("tokenUrl = ");
+    assertThat(compilation)
+        .hadErrorContaining("[Tokenwise/UrlWithUserInfo] baseUrl"
+            + " \"http://***@api.ledger.example/\" carries user info")
+        .inFile(f).onLineContaining("baseUrl = ");
+    assertThat(compilation)
+        .hadErrorContaining("[Tokenwise/UrlWithUserInfo] @GET"
+            + " \"https://***@files.ledger.example/x\" carries user info")
+        .inFile(f).onLineContaining("file()");
+    assertThat(compilation)
+        .hadErrorContaining("[Tokenwise/UrlWithUserInfo] @GET"
+            + " \"//***@files.ledger.example/y\" carries user info")
+        .inFile(f).onLineContaining("relative()");
+    for (var diagnostic : compilation.diagnostics()) {
+      String message = diagnostic.getMessage(null);
+      assertFalse(message.contains("s3cret") || message.contains("hunter2"), message);
+    }
+  }
+
   @Test
   void plainHttpTokenUrlOffLoopbackIsInsecure() {
     JavaFileObject f = source("LedgerApi",

@@ -93,6 +93,24 @@ public final class UrlRules {
    * The URL as a message may show it: user info and query replaced by {@code ***}, fragment
    * dropped. A query string or {@code user:password} may hold a secret.
    */
+  /**
+   * Whether {@code url}, absolute or scheme-relative, parsable or not, has user info ({@code
+   * user:password@}) in its authority: checked before anything else that would print the URL.
+   */
+  public static boolean hasUserInfo(String url) {
+    int schemeEnd = url.indexOf("://");
+    int start = schemeEnd >= 0 ? schemeEnd + 3 : url.startsWith("//") ? 2 : -1;
+    if (start < 0) {
+      return false;
+    }
+    int end = start;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    int at = url.indexOf('@', start);
+    return at >= 0 && at < end;
+  }
+
   public static String redact(String url) {
     if (url == null) {
       return "null";
@@ -109,7 +127,7 @@ public final class UrlRules {
       rest = rest.substring(0, question);
     }
     int schemeEnd = rest.indexOf("://");
-    int authorityStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
+    int authorityStart = schemeEnd >= 0 ? schemeEnd + 3 : rest.startsWith("//") ? 2 : 0;
     int authorityEnd = rest.indexOf('/', authorityStart);
     if (authorityEnd < 0) {
       authorityEnd = rest.length();

@@ -12,6 +12,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UrlRulesTest {
 
   @ParameterizedTest
+  @ValueSource(strings = {"https://u:p@h.example/", "http://u@h.example", "//u:p@h.example/x",
+      "https://u:p@bad_host/x?q=1", "ftp://u:p@h.example", "https://h.example@evil.example/"})
+  void userInfoIsFoundInAnyAuthority(String url) {
+    assertTrue(UrlRules.hasUserInfo(url), url);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://h.example/a@b", "https://h.example?x=a@b",
+      "https://h.example#a@b", "/relative/a@b", "relative@b", "mailto:u@h.example", ""})
+  void anAtOutsideTheAuthorityIsNoUserInfo(String url) {
+    assertFalse(UrlRules.hasUserInfo(url), url);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"localhost", "LOCALHOST", "127.0.0.1", "127.1.2.3", "127.255.255.255",
       "::1", "[::1]", "0:0:0:0:0:0:0:1", "[0000:0000::0001]", "::ffff:127.0.0.1"})
   void loopbackHostsAreLoopback(String host) {

@@ -1,6 +1,7 @@
 package io.tokenwise.testing;
 
 import io.tokenwise.Provider;
+import io.tokenwise.internal.UrlRules;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,10 +29,10 @@ public record ApiCall(Provider provider, String method, String target, String be
     return Optional.ofNullable(bearer);
   }
 
-  /** Everything but the token, which is only said to be there or not. */
+  /** Everything but the token, which is only said to be there or not, and the query. */
   @Override
   public String toString() {
-    return "ApiCall{" + provider + " " + method + " " + target + " -> " + status
+    return "ApiCall{" + provider + " " + method + " " + UrlRules.redact(target) + " -> " + status
         + (bearer == null ? ", no bearer" : ", with a bearer") + "}";
   }
 }

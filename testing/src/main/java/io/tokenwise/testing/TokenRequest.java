@@ -2,6 +2,7 @@ package io.tokenwise.testing;
 
 import io.tokenwise.ClientCredentials;
 import io.tokenwise.Provider;
+import io.tokenwise.internal.UrlRules;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -81,10 +82,13 @@ public record TokenRequest(Provider provider, String method, String target,
     return Optional.of(ClientCredentials.of(id, secret));
   }
 
-  /** Provider, method, target and header names only: bodies and headers carry secrets. */
+  /**
+   * Provider, method, path and header names only: bodies, headers and a query (a client may put
+   * its secret there) carry secrets.
+   */
   @Override
   public String toString() {
-    return "TokenRequest{" + provider + " " + method + " " + target + ", headers="
+    return "TokenRequest{" + provider + " " + method + " " + UrlRules.redact(target) + ", headers="
         + new java.util.TreeSet<>(headers.keySet()) + ", body=" + body.length() + " chars}";
   }
 }
