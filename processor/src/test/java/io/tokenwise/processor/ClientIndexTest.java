@@ -7,6 +7,9 @@ import static io.tokenwise.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,27 @@ class ClientIndexTest {
             + "client=com.acme.Banking_AccountsClient\n"
             + "provider=PAYSWAY\n"
             + "name=banking-accounts\n");
+  }
+
+  /** The starter reads the index with {@code Properties.load(InputStream)}: ISO-8859-1. */
+  @Test
+  void namesBeyondAsciiReadBackExactlyAsTheStarterReadsThem() throws IOException {
+    JavaFileObject f = source("\u00dcberweisungen",
+        "@TokenEndpoint(provider = Provider.PAXOS, scopes = \"transfer:read_transfer\")",
+        "public interface \u00dcberweisungen {",
+        "  @GET(\"transfer/transfers\")",
+        "  Call<String> transfers();",
+        "}");
+    Compilation compilation = compile(f);
+    assertThat(compilation).succeeded();
+    Properties index = new Properties();
+    try (InputStream in = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+        "META-INF/tokenwise/clients/com.acme.\u00dcberweisungen").orElseThrow().openInputStream()) {
+      index.load(in);
+    }
+    assertThat(index.getProperty("interface")).isEqualTo("com.acme.\u00dcberweisungen");
+    assertThat(index.getProperty("client")).isEqualTo("com.acme.\u00dcberweisungenClient");
+    assertThat(index.getProperty("name")).isEqualTo("\u00fcberweisungen");
   }
 
   @Test
