@@ -99,7 +99,8 @@ public abstract class ClientBuilder<T, B extends ClientBuilder<T, B>> {
     Objects.requireNonNull(api, "api == null");
     TokenEndpoint endpoint = api.getAnnotation(TokenEndpoint.class);
     if (endpoint == null) {
-      throw new IllegalArgumentException(api.getName() + " is not annotated @TokenEndpoint");
+      throw new IllegalArgumentException(api.getName() + " is not annotated @TokenEndpoint:"
+          + " annotate it with its provider, or build a client of an interface that is");
     }
     return endpoint;
   }

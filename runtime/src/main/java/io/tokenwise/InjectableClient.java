@@ -32,7 +32,13 @@ public abstract class InjectableClient<T> extends GeneratedClient<T> {
    */
   public final T get() {
     Builder builder = builders.get();
-    builder.credentials(credentialsSource.credentials(builder.provider()));
+    ClientCredentials credentials = credentialsSource.credentials(builder.provider());
+    if (credentials == null) {
+      throw new IllegalStateException(credentialsSource.getClass().getName() + " returned no"
+          + " credentials for " + builder.provider() + " (asked for " + builder.api().getName()
+          + "): return ClientCredentials.of(id, secret) for every provider it serves");
+    }
+    builder.credentials(credentials);
     credentialsSource.configure(builder.api(), builder);
     return builder.build();
   }

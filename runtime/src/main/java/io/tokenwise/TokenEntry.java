@@ -355,12 +355,13 @@ final class TokenEntry {
       }
       failures++;
       long delay = backoff(failures, e);
-      boolean tokenOutlastsDelay = now + delay < state.usableUntil;
+      State current = state; // read once: invalidateAll may empty it meanwhile
+      boolean tokenOutlastsDelay = current.token != null && now + delay < current.usableUntil;
       if (tokenOutlastsDelay
           || (failures < ATTEMPTS_WITHOUT_TOKEN && delay <= settings.waitTimeoutMillis())) {
         events.fetchFailed(attempts, latency, e, true); // observability hooks
         if (tokenOutlastsDelay) {
-          events.servedWhileRefreshFails(state.token);
+          events.servedWhileRefreshFails(current.token);
         }
         log(Level.INFO, () -> "token request failed after " + latency + " ms (failure " + failures
             + ": " + e.getMessage() + "); retry in " + delay + " ms"

@@ -67,6 +67,17 @@ final class DependencyInjectionTest {
   }
 
   @Test
+  void aSourceWithoutCredentialsForTheProviderFailsNamingItAndTheInterface() {
+    CredentialsSource none = provider -> null;
+    PaxosTransfersClient client = new PaxosTransfersClient(none);
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, client::get);
+    assertTrue(e.getMessage().endsWith(" returned no credentials for PAXOS (asked for"
+        + " io.tokenwise.examples.PaxosTransfers): return ClientCredentials.of(id, secret) for"
+        + " every provider it serves"), e.getMessage());
+  }
+
+  @Test
   void injectedClientsTakeTheirOtherSettingsFromTheSourceAndCallTheEmulator() throws Exception {
     try (ProviderEmulator emulator = ProviderEmulator.start()) {
       CredentialsSource toEmulator = emulator.credentialsSource();

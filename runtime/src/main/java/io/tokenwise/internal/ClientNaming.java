@@ -6,6 +6,7 @@ package io.tokenwise.internal;
  * a.b.Outer_InnerClient}, a top-level class in the interface's package.
  */
 public final class ClientNaming {
+  /** What a client's simple name adds to the interface's. */
   public static final String SUFFIX = "Client";
 
   /**

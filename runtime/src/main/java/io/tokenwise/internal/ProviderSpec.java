@@ -84,6 +84,7 @@ public record ProviderSpec(
     /** RFC 6749 as written. */
     public static final Wire OAUTH2 = new Wire(false, ErrorField.CODE, null);
 
+    /** Checks that the error field is given. */
     public Wire {
       Objects.requireNonNull(errorField, "errorField");
     }
@@ -95,6 +96,7 @@ public record ProviderSpec(
     }
   }
 
+  /** Checks that every required part is given. */
   public ProviderSpec {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(displayName, "displayName");

@@ -104,7 +104,7 @@ abstract class EmulatedProvider {
     if (call.path.equals(tokenPath())) {
       return answerTokenRequest(call);
     }
-    apiCallCount.incrementAndGet();
+    int count = apiCallCount.incrementAndGet();
     RateLimit limit = apiRateLimit;
     long wait = limit == null ? 0 : limit.acquire(tokens.now());
     if (wait > 0) {
@@ -114,7 +114,7 @@ abstract class EmulatedProvider {
       serveApi(call);
     }
     keep(apiCalls, new ApiCall(provider, call.method, call.target(), bearer(call), call.status()),
-        apiCallCount.get());
+        count);
     return call.response(0);
   }
 
@@ -230,14 +230,17 @@ abstract class EmulatedProvider {
     return granted;
   }
 
-  /** Records a new token for {@code clientId} and counts it. */
-  final TokenStore.IssuedToken issue(String value, String clientId, Set<String> scopes,
-      Instant issuedAt, Instant expiresAt) {
+  /**
+   * Records a new token for {@code clientId} and counts it. Synchronized: with {@code
+   * singleActiveToken}, revoking the old token and adding the new one is one step, so two
+   * requests at once never leave two live tokens.
+   */
+  final synchronized TokenStore.IssuedToken issue(String value, String clientId,
+      Set<String> scopes, Instant issuedAt, Instant expiresAt) {
     if (singleActiveToken) {
       tokens.revoke(provider, clientId);
     }
-    tokensIssued.incrementAndGet();
-    keep(issued, value, tokensIssued.get());
+    keep(issued, value, tokensIssued.incrementAndGet());
     return tokens.add(new TokenStore.IssuedToken(value, provider, clientId, scopes, issuedAt,
         expiresAt));
   }

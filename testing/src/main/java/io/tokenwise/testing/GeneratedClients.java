@@ -14,7 +14,8 @@ final class GeneratedClients {
    */
   static <T> ClientBuilder<T, ?> builder(Class<T> api) {
     if (!api.isAnnotationPresent(TokenEndpoint.class)) {
-      throw new IllegalArgumentException(api.getName() + " is not annotated @TokenEndpoint");
+      throw new IllegalArgumentException(api.getName() + " is not annotated @TokenEndpoint:"
+          + " the emulator points generated clients of @TokenEndpoint interfaces only");
     }
     String name = api.getName();
     int dot = name.lastIndexOf('.');

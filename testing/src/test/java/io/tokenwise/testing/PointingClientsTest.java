@@ -147,7 +147,8 @@ final class PointingClientsTest {
   void onlyAnnotatedInterfacesAndGeneratedBuildersAreTaken() {
     IllegalArgumentException notAnnotated = assertThrows(IllegalArgumentException.class,
         () -> emulator.client(Runnable.class));
-    assertEquals("java.lang.Runnable is not annotated @TokenEndpoint", notAnnotated.getMessage());
+    assertEquals("java.lang.Runnable is not annotated @TokenEndpoint: the emulator points"
+        + " generated clients of @TokenEndpoint interfaces only", notAnnotated.getMessage());
   }
 
   @Test
