@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentMap;
  * <tr><th>name</th><th>type</th><th>tags</th></tr>
  * <tr><td>{@code tokenwise.token.fetch}</td><td>Observation, hence timer (and {@code .active}
  *     long task timer)</td><td>provider, env, outcome ({@code success}, {@code rejected},
- *     {@code unavailable}, {@code invalid_response}), error.type ({@code none} or the
+ *     {@code unavailable}, {@code invalid_response}, {@code error} for any other failure,
+ *     {@code abandoned} when a fetch ended without an answer), error.type ({@code none} or the
  *     exception's simple name), error</td></tr>
  * <tr><td>{@code tokenwise.token.refresh.ahead}</td><td>counter</td><td>provider, env</td></tr>
  * <tr><td>{@code tokenwise.token.served.while.refresh.fails}</td><td>counter</td><td>provider,

@@ -61,11 +61,15 @@ public class TokenwiseAutoConfiguration {
         .rejectionMemory(cache.getRejectionMemory())
         .forcedRefreshInterval(cache.getForcedRefreshInterval())
         .maxBackoff(cache.getMaxBackoff());
-    listeners.orderedStream().forEach(builder::eventListener);
+    boolean ownMetrics = false;
+    for (TokenEventListener listener : listeners.orderedStream().toList()) {
+      builder.eventListener(listener);
+      ownMetrics |= listener instanceof TokenwiseMetrics;
+    }
     // Asked for here, not by a condition: whichever auto-configuration makes the registry, and
     // in whatever order, it exists by the time beans are created.
     MeterRegistry registry = meters.getIfUnique();
-    if (registry != null) {
+    if (registry != null && !ownMetrics) { // the application's own TokenwiseMetrics bean counts
       ObservationRegistry observation = observations.getIfUnique();
       builder.eventListener(observation == null || observation.isNoop()
           ? TokenwiseMetrics.create(registry)

@@ -116,10 +116,10 @@ public final class TokenwiseClientFactory {
         + entry.provider().name().toLowerCase(Locale.ROOT).replace('_', '-');
     String clientId = pick(own, defaults, TokenwiseProperties.Client::getClientId);
     String clientSecret = pick(own, defaults, TokenwiseProperties.Client::getClientSecret);
-    if (clientId == null || clientId.isBlank()) {
+    if (isMissing(clientId)) {
       throw missing(entry, prefix + ".client-id", providerPrefix + ".client-id");
     }
-    if (clientSecret == null || clientSecret.isBlank()) {
+    if (isMissing(clientSecret)) {
       throw missing(entry, prefix + ".client-secret", providerPrefix + ".client-secret");
     }
     ClientBuilder<?, ?> builder = builder(entry)
@@ -165,6 +165,14 @@ public final class TokenwiseClientFactory {
       Function<TokenwiseProperties.Client, V> setting) {
     V value = setting.apply(own);
     return value != null ? value : setting.apply(defaults);
+  }
+
+  /**
+   * Blank, or a placeholder Spring left as it was: configuration binding keeps an unresolvable
+   * {@code ${PAXOS_CLIENT_SECRET}} as text, which would otherwise go out as the secret.
+   */
+  private static boolean isMissing(String value) {
+    return value == null || value.isBlank() || value.contains("${");
   }
 
   private static IllegalStateException missing(ClientIndex.Entry entry, String property,

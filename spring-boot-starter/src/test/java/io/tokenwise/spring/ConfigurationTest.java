@@ -2,9 +2,12 @@ package io.tokenwise.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tokenwise.Provider;
 import io.tokenwise.TokenCache;
 import io.tokenwise.examples.PaxosTransfers;
+import io.tokenwise.micrometer.TokenwiseMetrics;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -46,6 +49,48 @@ class ConfigurationTest {
               + " tokenwise.clients.paxos-transfers.client-secret (or"
               + " tokenwise.providers.paxos.client-secret for every PAXOS client), for example"
               + " from an environment variable: TOKENWISE_CLIENTS_PAXOSTRANSFERS_CLIENTSECRET");
+        });
+  }
+
+  @Test
+  void aPlaceholderNoEnvironmentVariableResolvedFailsStartUpLikeAMissingSecret() {
+    // Spring's binder keeps an unresolvable ${...} as text: it must not go out as the secret.
+    runner.withPropertyValues(Emulator.pairs())
+        .withPropertyValues("tokenwise.clients.paxos-transfers.client-secret="
+            + "${TOKENWISE_TEST_UNSET_SECRET}")
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(failure(context)).contains("Tokenwise client paxos-transfers"
+              + " (io.tokenwise.examples.PaxosTransfers) has no credentials: set"
+              + " tokenwise.clients.paxos-transfers.client-secret");
+        });
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnMetrics {
+    static final SimpleMeterRegistry REGISTRY = new SimpleMeterRegistry();
+
+    @Bean
+    MeterRegistry meterRegistry() {
+      return REGISTRY;
+    }
+
+    @Bean
+    TokenwiseMetrics myTokenwiseMetrics(MeterRegistry registry) {
+      return TokenwiseMetrics.create(registry);
+    }
+  }
+
+  @Test
+  void theApplicationsOwnTokenwiseMetricsCountEachTokenRequestOnce() {
+    runner.withPropertyValues(Emulator.pairs())
+        .withUserConfiguration(OwnMetrics.class)
+        .run(context -> {
+          int before = Emulator.EMULATOR.tokenRequestCount(Provider.PAXOS);
+          context.getBean(PaymentsService.class).latestTransfers(1);
+          assertThat(Emulator.EMULATOR.tokenRequestCount(Provider.PAXOS)).isEqualTo(before + 1);
+          assertThat(OwnMetrics.REGISTRY.get("tokenwise.token.fetch")
+              .tags("provider", "PAXOS").timer().count()).isEqualTo(1);
         });
   }
 
